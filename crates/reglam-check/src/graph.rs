@@ -1,0 +1,543 @@
+//! Checks of a regulation's graphs: deadlines, reachability, loops, forks, actors, tables.
+
+use crate::Findings;
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+use reglam_diagnostics::{Problem, Span};
+use reglam_model::paths::WorstPath;
+use reglam_model::time::{compare, Amount, Fit};
+use reglam_model::*;
+
+pub(crate) fn regulation(reg: &Regulation, out: &mut Findings) {
+    let mut used = vec![false; reg.actors.len()];
+    for (scenario, channel) in reg.channels() {
+        let place = place(reg, scenario, channel);
+        for n in channel.flow.graph.node_indices() {
+            let node = &channel.flow.graph[n];
+            let actor = match &node.kind {
+                NodeKind::Rework(r) => r.actor,
+                _ => node.step().and_then(|s| s.actor),
+            };
+            if let Some(a) = actor {
+                used[a] = true;
+            }
+        }
+        self::channel(reg, channel, &place, out);
+    }
+    for (a, used) in reg.actors.iter().zip(used) {
+        if !used {
+            out.report(
+                Problem::UnusedActor {
+                    span: a.span,
+                    name: a.id.clone(),
+                },
+                a.cite.as_ref(),
+            );
+        }
+    }
+    for p in &reg.procedures {
+        if p.calls == 0 {
+            out.report(
+                Problem::UnusedProcedure {
+                    span: p.span,
+                    name: p.id.clone(),
+                },
+                p.cite.as_ref(),
+            );
+        }
+    }
+    // A regulation-wide appendix total is compared with the longest route to a result.
+    if !reg.table_totals.is_empty() {
+        let longest = reg
+            .channels()
+            .filter_map(|(_, c)| result_total(c))
+            .max_by_key(|a| (a.upper_working_minutes(), *a));
+        if let Some(total) = longest {
+            for t in &reg.table_totals {
+                table_total(t, total, &format!("regulation `{}`", reg.id), out);
+            }
+        }
+    }
+}
+
+fn place(reg: &Regulation, scenario: &Scenario, channel: &Channel) -> String {
+    match &scenario.id {
+        Some(s) => format!(
+            "regulation `{}`, scenario `{s}`, channel `{}`",
+            reg.id, channel.id
+        ),
+        None => format!("regulation `{}`, channel `{}`", reg.id, channel.id),
+    }
+}
+
+fn name(node: &Node) -> String {
+    node.id.clone()
+}
+
+/// The worst time to any reachable `result` outcome of a channel.
+fn result_total(c: &Channel) -> Option<Amount> {
+    c.flow
+        .graph
+        .node_indices()
+        .filter(|n| {
+            matches!(
+                c.flow.graph[*n].kind,
+                NodeKind::Outcome {
+                    outcome: OutcomeKind::Result,
+                    ..
+                }
+            )
+        })
+        .filter_map(|n| c.paths.worst_to(n).map(|w| w.total))
+        .max_by_key(|a| (a.upper_working_minutes(), *a))
+}
+
+fn table_total(t: &TableFigure, computed: Amount, place: &str, out: &mut Findings) {
+    if t.duration.amount() != computed {
+        out.report(
+            Problem::TableTotalDisagrees {
+                span: t.span,
+                place: place.to_string(),
+                table: t.duration.to_string(),
+                computed: computed.to_string(),
+            },
+            t.cite.as_ref(),
+        );
+    }
+}
+
+/// The path step by step, with the running total, as lines under a diagnostic.
+fn describe_path(reg: &Regulation, channel: &Channel, w: &WorstPath) -> Vec<String> {
+    let g = &channel.flow.graph;
+    let mut lines = Vec::new();
+    let mut i = 0;
+    for s in &w.steps {
+        let node = &g[s.node];
+        if matches!(node.kind, NodeKind::Start | NodeKind::Join) {
+            continue;
+        }
+        i += 1;
+        let who = node
+            .step()
+            .and_then(|st| st.actor)
+            .map(|a| format!(" ({})", reg.actors[a].id))
+            .unwrap_or_default();
+        let cite = node
+            .cite
+            .as_ref()
+            .map(|c| format!("  @{}", c.raw))
+            .unwrap_or_default();
+        let adds = if s.adds.is_zero() {
+            String::new()
+        } else {
+            format!("+{} ", s.adds)
+        };
+        let rework = channel
+            .paths
+            .reworks
+            .iter()
+            .find(|r| r.node == s.node && r.times > 0 && r.backward)
+            .map(|r| {
+                format!(
+                    " [{} returns × ({} again + {} away)]",
+                    r.times, r.body, r.away
+                )
+            })
+            .unwrap_or_default();
+        lines.push(format!(
+            "{i:>3}. {}{who}{cite}: {adds}= {}{rework}",
+            name(node),
+            s.running
+        ));
+    }
+    lines
+}
+
+fn channel(reg: &Regulation, channel: &Channel, place: &str, out: &mut Findings) {
+    let g = &channel.flow.graph;
+    let paths = &channel.paths;
+
+    for cycle in &paths.cycles {
+        // Point at the node of the cycle that jumps back: the one with an edge to an earlier node.
+        let back = cycle
+            .iter()
+            .flat_map(|n| g.edges_directed(*n, Direction::Outgoing))
+            .find(|e| cycle.contains(&e.target()) && e.target().index() <= e.source().index())
+            .map(|e| e.source())
+            .unwrap_or(cycle[0]);
+        let names = cycle.iter().map(|n| name(&g[*n])).collect();
+        out.report(
+            Problem::UnboundedLoop {
+                span: g[back].span,
+                cycle: names,
+            },
+            g[back].cite.as_ref(),
+        );
+    }
+    for r in &paths.reworks {
+        let node = &g[r.node];
+        if let NodeKind::Rework(rw) = &node.kind {
+            if rw.max.is_none() {
+                out.report(
+                    Problem::ReworkUnbounded {
+                        span: node.span,
+                        name: name(node),
+                    },
+                    node.cite.as_ref(),
+                );
+            }
+        }
+        if !r.backward {
+            out.report(
+                Problem::ReworkForward {
+                    span: node.span,
+                    name: name(node),
+                    target: name(&g[r.target]),
+                },
+                node.cite.as_ref(),
+            );
+        }
+    }
+
+    let mut any_result = false;
+    for n in g.node_indices() {
+        let node = &g[n];
+        let reachable = paths.reachable[n.index()];
+        if !reachable {
+            if !matches!(node.kind, NodeKind::Join | NodeKind::Start) && !node.id.starts_with('#') {
+                out.report(
+                    Problem::Unreachable {
+                        span: node.span,
+                        step: name(node),
+                        place: place.to_string(),
+                    },
+                    node.cite.as_ref(),
+                );
+            }
+            continue;
+        }
+        if let NodeKind::Outcome {
+            outcome: OutcomeKind::Result,
+            ..
+        } = node.kind
+        {
+            any_result = true;
+        }
+        let successors = g.edges_directed(n, Direction::Outgoing).count();
+        if successors == 0 && !node.is_outcome() {
+            let step = if n == channel.flow.start {
+                format!("the start of {}", channel.id)
+            } else {
+                name(node)
+            };
+            let span = if n == channel.flow.start {
+                channel.span
+            } else {
+                node.span
+            };
+            out.report(
+                Problem::Stuck {
+                    span,
+                    step,
+                    falls_off: true,
+                },
+                node.cite.as_ref(),
+            );
+        }
+        match &node.kind {
+            NodeKind::Step(s) => {
+                if s.actor.is_none() {
+                    out.report(
+                        Problem::NoActor {
+                            span: node.span,
+                            step: name(node),
+                        },
+                        node.cite.as_ref(),
+                    );
+                }
+                if !s.has_duration() {
+                    out.report(
+                        Problem::NoDuration {
+                            span: node.span,
+                            step: name(node),
+                        },
+                        node.cite.as_ref(),
+                    );
+                }
+            }
+            NodeKind::Check(_) | NodeKind::Decide(_) => {
+                let mut targets: Vec<NodeIndex> = g
+                    .edges_directed(n, Direction::Outgoing)
+                    .map(|e| e.target())
+                    .collect();
+                targets.sort();
+                targets.dedup();
+                let edges = g.edges_directed(n, Direction::Outgoing).count();
+                if edges > 0 && targets.len() < 2 {
+                    out.report(
+                        Problem::OneWay {
+                            span: node.span,
+                            name: name(node),
+                        },
+                        node.cite.as_ref(),
+                    );
+                }
+            }
+            NodeKind::Fork => fork_joins(g, n, out),
+            _ => {}
+        }
+        if let Some(s) = node.step() {
+            if let Some(t) = &s.table {
+                let text = s.worst();
+                if t.duration.amount() != text {
+                    out.report(
+                        Problem::TableDisagrees {
+                            span: node.span,
+                            step: name(node),
+                            table: t.duration.to_string(),
+                            text: text.to_string(),
+                            table_span: t.span,
+                        },
+                        node.cite.as_ref(),
+                    );
+                }
+            }
+        }
+    }
+    if !any_result {
+        out.report(
+            Problem::NoResult {
+                span: channel.span,
+                place: place.to_string(),
+            },
+            channel.cite.as_ref(),
+        );
+    }
+    if let Some(total) = result_total(channel) {
+        for t in &channel.table_totals {
+            table_total(t, total, place, out);
+        }
+    }
+    deadlines(reg, channel, place, out);
+}
+
+/// A branch of a fork must reach the fork's join before any outcome.
+fn fork_joins(g: &petgraph::graph::DiGraph<Node, Edge>, fork: NodeIndex, out: &mut Findings) {
+    // The builder creates a fork's join right after it.
+    let join = NodeIndex::new(fork.index() + 1);
+    let mut stack: Vec<NodeIndex> = g
+        .edges_directed(fork, Direction::Outgoing)
+        .map(|e| e.target())
+        .collect();
+    let mut seen = vec![false; g.node_count()];
+    while let Some(x) = stack.pop() {
+        if x == join || seen[x.index()] {
+            continue;
+        }
+        seen[x.index()] = true;
+        if g[x].is_outcome() {
+            out.report(
+                Problem::BranchNeverJoins {
+                    span: g[x].span,
+                    parallel: name(&g[fork]),
+                    parallel_span: g[fork].span,
+                    exit: name(&g[x]),
+                },
+                g[x].cite.as_ref(),
+            );
+            continue;
+        }
+        stack.extend(
+            g.edges_directed(x, Direction::Outgoing)
+                .filter(|e| *e.weight() != Edge::Back)
+                .map(|e| e.target()),
+        );
+    }
+}
+
+fn deadlines(reg: &Regulation, channel: &Channel, place: &str, out: &mut Findings) {
+    let g = &channel.flow.graph;
+    let Some(eff) = &channel.deadline else {
+        out.report(
+            Problem::NoDeadline {
+                span: channel.span,
+                place: place.to_string(),
+            },
+            channel.cite.as_ref(),
+        );
+        return;
+    };
+    let d = &eff.deadline;
+    let limit = d.duration.amount();
+    let excluded = d.receipt_day_excluded;
+    let deadline_text = match &eff.source {
+        DeadlineSource::Standard { standard, service } => {
+            format!("{} (from {standard}.{service})", d.duration)
+        }
+        _ => d.duration.to_string(),
+    };
+    // A deadline written in another file has no span in this one worth pointing at.
+    let deadline_span: Option<Span> = match eff.source {
+        DeadlineSource::Standard { .. } => None,
+        _ => Some(d.span),
+    };
+
+    for n in g.node_indices() {
+        let node = &g[n];
+        let own = node.own_time();
+        if own.is_zero() || !channel.paths.reachable[n.index()] {
+            continue;
+        }
+        if let Fit::Overruns { .. } = compare(own, limit, excluded) {
+            out.report(
+                Problem::StepOverDeadline {
+                    span: node.span,
+                    step: name(node),
+                    duration: own.to_string(),
+                    deadline: deadline_text.clone(),
+                    deadline_span,
+                },
+                node.cite.as_ref(),
+            );
+        }
+    }
+
+    for n in g.node_indices() {
+        let node = &g[n];
+        let NodeKind::Outcome { outcome, .. } = node.kind else {
+            continue;
+        };
+        if !outcome.bound_by_deadline() {
+            continue;
+        }
+        let Some(w) = channel.paths.worst_to(n) else {
+            continue;
+        };
+        if let Fit::Fits { .. } = compare(w.bound, limit, excluded) {
+            continue;
+        }
+        match compare(w.total, limit, excluded) {
+            Fit::Fits { .. } | Fit::NeedsCalendar { .. } => {
+                let reason = match compare(w.bound, limit, excluded) {
+                    Fit::NeedsCalendar { reason } => reason,
+                    _ => {
+                        "Some paths mix kinds of time, so the longest one depends on the calendar."
+                    }
+                };
+                out.report(
+                    Problem::NeedsCalendar {
+                        span: node.span,
+                        place: place.to_string(),
+                        outcome: name(node),
+                        total: w.total.to_string(),
+                        deadline: deadline_text.clone(),
+                        reason: reason.to_string(),
+                    },
+                    node.cite.as_ref(),
+                );
+            }
+            Fit::Overruns { by, exact } => {
+                let extended = d
+                    .extensions
+                    .iter()
+                    .map(|e| limit.plus(e.duration.amount()))
+                    .find(|ext| matches!(compare(w.total, *ext, excluded), Fit::Fits { .. }));
+                if let Some(ext) = extended {
+                    out.report(
+                        Problem::FitsOnlyExtended {
+                            span: node.span,
+                            place: place.to_string(),
+                            outcome: name(node),
+                            total: w.total.to_string(),
+                            deadline: deadline_text.clone(),
+                            extended: ext.to_string(),
+                        },
+                        node.cite.as_ref(),
+                    );
+                    continue;
+                }
+                let by = if exact {
+                    by.to_string()
+                } else {
+                    format!("at least {by}")
+                };
+                out.report(
+                    Problem::Overrun {
+                        span: node.span,
+                        place: place.to_string(),
+                        outcome: name(node),
+                        total: w.total.to_string(),
+                        deadline: deadline_text.clone(),
+                        by,
+                        deadline_span,
+                        path: describe_path(reg, channel, w),
+                    },
+                    node.cite.as_ref(),
+                );
+            }
+        }
+    }
+
+    for due in &channel.dues {
+        let (sub, check_against_deadline) = match &due.limit {
+            DueLimit::Within(x) => (x.amount(), true),
+            DueLimit::BeforeDeadline(x) => {
+                let before = x.amount();
+                if limit.is_working_only() && before.is_working_only() {
+                    if before.working_minutes >= limit.working_minutes {
+                        out.report(
+                            Problem::SubDeadlineTooLong {
+                                span: due.span,
+                                sub: format!("{} before the deadline", x),
+                                deadline: deadline_text.clone(),
+                                deadline_span,
+                            },
+                            due.cite.as_ref(),
+                        );
+                        continue;
+                    }
+                    (
+                        Amount {
+                            working_minutes: limit.working_minutes - before.working_minutes,
+                            ..Amount::ZERO
+                        },
+                        false,
+                    )
+                } else {
+                    // Subtracting calendar time from working time needs a calendar.
+                    continue;
+                }
+            }
+        };
+        if check_against_deadline {
+            if let Fit::Overruns { .. } = compare(sub, limit, false) {
+                out.report(
+                    Problem::SubDeadlineTooLong {
+                        span: due.span,
+                        sub: sub.to_string(),
+                        deadline: deadline_text.clone(),
+                        deadline_span,
+                    },
+                    due.cite.as_ref(),
+                );
+            }
+        }
+        let Some(w) = channel.paths.worst_to(due.node) else {
+            continue;
+        };
+        if let Fit::Overruns { by, .. } = compare(w.total, sub, false) {
+            out.report(
+                Problem::SubDeadlineOverrun {
+                    span: due.span,
+                    step: name(&g[due.node]),
+                    total: w.total.to_string(),
+                    limit: sub.to_string(),
+                    by: by.to_string(),
+                    path: describe_path(reg, channel, w),
+                },
+                due.cite.as_ref(),
+            );
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! Checks of the text as typed: Latin letters inside Cyrillic words, and number words that do
+//! not spell their figure.
+
+use crate::Findings;
+use reglam_diagnostics::{Problem, Span};
+use reglam_numerals::{check_words, WordsVerdict};
+use reglam_syntax::{ArgKind, Statement, SyntaxFile};
+
+pub(crate) fn file(syntax: &SyntaxFile, out: &mut Findings) {
+    for st in &syntax.statements {
+        statement(st, out);
+    }
+}
+
+fn statement(st: &Statement, out: &mut Findings) {
+    mixed_script(&st.keyword, st.keyword_span, out);
+    for arg in &st.args {
+        match &arg.kind {
+            ArgKind::Word(w) => mixed_script(w, arg.span, out),
+            ArgKind::Text(t) => {
+                // Report each mixed word of a text once, at the text.
+                for word in t.split(|c: char| !c.is_alphanumeric()) {
+                    mixed_script(word, arg.span, out);
+                }
+            }
+            ArgKind::Number {
+                value: Some(n),
+                words: Some(words),
+                ..
+            } => {
+                if let WordsVerdict::Mismatch {
+                    suggestion,
+                    names_other_number,
+                } = check_words(*n, words)
+                {
+                    out.report(
+                        Problem::NumberWords {
+                            span: arg.span,
+                            number: *n,
+                            words: words.clone(),
+                            suggestion,
+                            other_number: names_other_number,
+                        },
+                        None,
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(b) = &st.block {
+        for s in &b.statements {
+            statement(s, out);
+        }
+    }
+}
+
+/// Latin letters that look like Cyrillic ones, and the Cyrillic letter a drafter meant.
+const LOOKALIKES: &[(char, char)] = &[
+    ('a', 'а'),
+    ('c', 'с'),
+    ('e', 'е'),
+    ('i', 'і'),
+    ('o', 'о'),
+    ('p', 'р'),
+    ('x', 'х'),
+    ('y', 'у'),
+    ('A', 'А'),
+    ('B', 'В'),
+    ('C', 'С'),
+    ('E', 'Е'),
+    ('H', 'Н'),
+    ('I', 'І'),
+    ('K', 'К'),
+    ('M', 'М'),
+    ('O', 'О'),
+    ('P', 'Р'),
+    ('T', 'Т'),
+    ('X', 'Х'),
+    ('Y', 'У'),
+    ('h', 'һ'),
+];
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}')
+}
+
+/// A word that is mostly Cyrillic with a Latin look-alike in it is a typing slip. Words mixing
+/// scripts on purpose (`ЦОН-2`, `e-gov`) have no Cyrillic letters or no look-alikes.
+fn mixed_script(word: &str, span: Span, out: &mut Findings) {
+    let cyr = word.chars().filter(|c| is_cyrillic(*c)).count();
+    let latin: Vec<char> = word.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+    if cyr == 0 || latin.is_empty() || cyr < latin.len() {
+        return;
+    }
+    let Some(&letter) = latin
+        .iter()
+        .find(|c| LOOKALIKES.iter().any(|(l, _)| l == *c))
+    else {
+        return;
+    };
+    let suggestion: String = word
+        .chars()
+        .map(|c| {
+            LOOKALIKES
+                .iter()
+                .find(|(l, _)| *l == c)
+                .map_or(c, |(_, k)| *k)
+        })
+        .collect();
+    out.report(
+        Problem::MixedScript {
+            span,
+            word: word.to_string(),
+            letter,
+            suggestion,
+        },
+        None,
+    );
+}

@@ -1,0 +1,140 @@
+//! The file system side: finding `*.reglam` files and reading imports. The core crates see
+//! only the `Loader` trait.
+
+use reglam_model::{Analysis, LoadError, LoadedFile, Loader, Workspace};
+use reglam_syntax::MAX_FILE_BYTES;
+use std::path::{Path, PathBuf};
+
+struct FsLoader {
+    /// Imports may not leave these directories.
+    roots: Vec<PathBuf>,
+}
+
+impl FsLoader {
+    fn inside(&self, path: &Path) -> bool {
+        self.roots.iter().any(|r| path.starts_with(r))
+    }
+}
+
+fn read(path: &Path, name: String) -> Result<LoadedFile, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| LoadError::Unreadable(plain_io(&e)))?;
+    if !meta.is_file() {
+        return Err(LoadError::Unreadable("it is not a file".into()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge(meta.len()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| LoadError::Unreadable(plain_io(&e)))?;
+    let key = path
+        .canonicalize()
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string();
+    Ok(LoadedFile { key, name, bytes })
+}
+
+fn plain_io(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+impl Loader for FsLoader {
+    fn load(&mut self, from: &str, path: &str) -> Result<LoadedFile, LoadError> {
+        let base = Path::new(from).parent().unwrap_or(Path::new("."));
+        let joined = base.join(path);
+        let canonical = joined
+            .canonicalize()
+            .map_err(|e| LoadError::Unreadable(plain_io(&e)))?;
+        if !self.inside(&canonical) {
+            return Err(LoadError::Outside);
+        }
+        read(&canonical, display_name(&canonical))
+    }
+}
+
+/// A path relative to the current directory when it is inside it: shorter messages.
+fn display_name(path: &Path) -> String {
+    let cwd = std::env::current_dir()
+        .ok()
+        .and_then(|c| c.canonicalize().ok());
+    match cwd.and_then(|c| path.strip_prefix(&c).ok().map(Path::to_path_buf)) {
+        Some(rel) => rel.display().to_string(),
+        None => path.display().to_string(),
+    }
+}
+
+/// Finds the files under `paths`, reads them, and analyses them with their imports. Returns
+/// the I/O problems with the paths given (exit code 2) separately.
+pub fn analyse_paths(paths: &[PathBuf], root: Option<PathBuf>) -> (Analysis, Vec<String>) {
+    let mut io_errors = Vec::new();
+    let mut files = Vec::new();
+    let mut roots = Vec::new();
+    if let Some(r) = root.and_then(|r| r.canonicalize().ok()) {
+        roots.push(r);
+    } else if let Ok(c) = std::env::current_dir().and_then(|c| c.canonicalize()) {
+        roots.push(c);
+    }
+    for p in paths {
+        match std::fs::metadata(p) {
+            Err(e) => io_errors.push(format!("cannot read {}: {}", p.display(), plain_io(&e))),
+            Ok(m) if m.is_dir() => {
+                if let Ok(c) = p.canonicalize() {
+                    roots.push(c);
+                }
+                walk(p, &mut files, &mut io_errors);
+            }
+            Ok(_) => {
+                if let Some(parent) = p
+                    .canonicalize()
+                    .ok()
+                    .and_then(|c| c.parent().map(Path::to_path_buf))
+                {
+                    roots.push(parent);
+                }
+                files.push(p.clone());
+            }
+        }
+    }
+    // Sorted so output is the same whatever order the file system lists files in.
+    files.sort();
+    files.dedup();
+    let mut ws = Workspace::new(FsLoader { roots });
+    for f in files {
+        let name = f.display().to_string();
+        match read(&f, name.clone()) {
+            Ok(loaded) => ws.add_root(loaded),
+            Err(LoadError::TooLarge(size)) => {
+                io_errors.push(format!("cannot read {name}: the file is {size} bytes, more than the {MAX_FILE_BYTES} Reglam reads"))
+            }
+            Err(LoadError::Unreadable(reason)) => io_errors.push(format!("cannot read {name}: {reason}")),
+            Err(LoadError::Outside) => {}
+        }
+    }
+    (ws.finish(), io_errors)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, io_errors: &mut Vec<String>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            io_errors.push(format!("cannot read {}: {}", dir.display(), plain_io(&e)));
+            return;
+        }
+    };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for p in entries {
+        // Symbolic links are not followed into directories, so a link loop cannot hang a run.
+        let Ok(meta) = std::fs::symlink_metadata(&p) else {
+            continue;
+        };
+        if meta.is_dir() {
+            walk(&p, files, io_errors);
+        } else if p.extension().is_some_and(|e| e == "reglam") {
+            files.push(p);
+        }
+    }
+}

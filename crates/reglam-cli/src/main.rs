@@ -1,0 +1,188 @@
+//! `reglam`: checks regulations and explains its diagnostics.
+
+mod fsload;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use reglam_diagnostics::{render_human, render_json, render_sarif, Code, Severity};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const DIAGNOSTICS_DOC: &str = include_str!("../../../docs/diagnostics.md");
+
+#[derive(Parser)]
+#[command(
+    name = "reglam",
+    version,
+    about = "Checks public-service regulations written in Reglam"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check files and directories (recursively, *.reglam).
+    Check {
+        /// Files or directories to check.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// How to print the findings.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Fail (exit 1) on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// The tree imports may not leave (default: the current directory and the paths given).
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
+    /// Print the documentation of a diagnostic code, such as E020.
+    Explain {
+        /// The code, e.g. E020 or w051.
+        code: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+    Sarif,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check {
+            paths,
+            format,
+            deny_warnings,
+            root,
+        } => check(&paths, format, deny_warnings, root),
+        Command::Explain { code } => explain(&code),
+    }
+}
+
+fn check(
+    paths: &[PathBuf],
+    format: Format,
+    deny_warnings: bool,
+    root: Option<PathBuf>,
+) -> ExitCode {
+    let (analysis, io_errors) = fsload::analyse_paths(paths, root);
+    let diagnostics = reglam_check::check(&analysis);
+    let stdout = std::io::stdout();
+    let result = match format {
+        Format::Human => {
+            let color = if stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+                ColorChoice::Auto
+            } else {
+                ColorChoice::Never
+            };
+            let mut out = StandardStream::stdout(color);
+            render_human(&mut out, &analysis.sources, &diagnostics)
+        }
+        Format::Json => writeln!(
+            stdout.lock(),
+            "{}",
+            render_json(&analysis.sources, &diagnostics)
+        ),
+        Format::Sarif => writeln!(
+            stdout.lock(),
+            "{}",
+            render_sarif(&analysis.sources, &diagnostics, env!("CARGO_PKG_VERSION"))
+        ),
+    };
+    if let Err(e) = result {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the report: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    for e in &io_errors {
+        eprintln!("error: {e}");
+    }
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .count();
+    let warnings = diagnostics.len() - errors;
+    if matches!(format, Format::Human) {
+        eprintln!(
+            "checked {} file{}: {errors} error{}, {warnings} warning{}",
+            analysis.roots.len(),
+            plural(analysis.roots.len()),
+            plural(errors),
+            plural(warnings)
+        );
+    }
+    if !io_errors.is_empty() {
+        ExitCode::from(2)
+    } else if errors > 0 || (deny_warnings && warnings > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// Prints the section of docs/diagnostics.md about `code`.
+fn explain(code: &str) -> ExitCode {
+    let Some(code) = Code::find(code) else {
+        eprintln!("error: `{code}` is not a Reglam diagnostic code; codes look like E020 or W051");
+        return ExitCode::from(2);
+    };
+    match explanation(DIAGNOSTICS_DOC, code.as_str()) {
+        Some(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        None => {
+            eprintln!("error: {} has no documentation yet", code.as_str());
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The text under the `## CODE` heading, up to the next heading of that level.
+fn explanation(doc: &str, code: &str) -> Option<String> {
+    let start = doc.find(&format!("\n## {code}"))? + 1;
+    let rest = &doc[start..];
+    let end = rest[3..].find("\n## ").map_or(rest.len(), |i| i + 3);
+    Some(rest[..end].trim_end().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_documented() {
+        for info in reglam_diagnostics::CATALOGUE {
+            let text = explanation(DIAGNOSTICS_DOC, info.code).unwrap_or_else(|| {
+                panic!("{} is not documented in docs/diagnostics.md", info.code)
+            });
+            assert!(
+                text.contains(info.title),
+                "{}: the heading should carry the title \"{}\"",
+                info.code,
+                info.title
+            );
+            assert!(
+                text.contains("```reglam"),
+                "{}: needs a wrong and a corrected example",
+                info.code
+            );
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! Reading a statement's arguments: one generic pass that sorts them into names, texts,
+//! durations, citations and jumps, so each statement only says which of those it takes.
+
+use crate::model::{Citation, Lang};
+use crate::time::Duration;
+use reglam_diagnostics::{suggest::suggest, Problem, Span};
+use reglam_syntax::{ArgKind, Keyword, Statement, Unit, UNITS};
+
+#[derive(Debug, Default)]
+pub(crate) struct Header {
+    pub words: Vec<(String, Span)>,
+    pub texts: Vec<(Option<Lang>, String, Span)>,
+    pub durations: Vec<Duration>,
+    /// Numbers not followed by a unit (`max 2 times`).
+    pub numbers: Vec<(u64, Span)>,
+    pub dates: Vec<(String, Span)>,
+    pub cite: Option<Citation>,
+    pub arrow: Option<(String, Span)>,
+    pub then: Option<(String, Span)>,
+    pub otherwise: Option<(String, Span)>,
+    pub before_deadline: bool,
+}
+
+pub(crate) fn lang_of(word: &str) -> Option<Lang> {
+    match word {
+        "ru" => Some(Lang::Ru),
+        "kk" => Some(Lang::Kk),
+        _ => None,
+    }
+}
+
+/// Sorts the arguments. `units` says whether a number followed by a word is a duration (and
+/// an unknown word after a number a misspelt unit).
+pub(crate) fn read_header(st: &Statement, units: bool, problems: &mut Vec<Problem>) -> Header {
+    let mut h = Header::default();
+    let args = &st.args;
+    let mut i = 0;
+    while i < args.len() {
+        let arg = &args[i];
+        let next = args.get(i + 1);
+        match &arg.kind {
+            ArgKind::Word(w) => {
+                if let (Some(lang), Some(ArgKind::Text(t))) = (lang_of(w), next.map(|n| &n.kind)) {
+                    h.texts.push((Some(lang), t.clone(), next.unwrap().span));
+                    i += 2;
+                    continue;
+                }
+                let kw = Keyword::from_word(w);
+                if matches!(kw, Some(Keyword::Then) | Some(Keyword::Else)) {
+                    match next.map(|n| &n.kind) {
+                        Some(ArgKind::Word(t)) => {
+                            let target = (t.clone(), next.unwrap().span);
+                            if kw == Some(Keyword::Then) {
+                                h.then = Some(target);
+                            } else {
+                                h.otherwise = Some(target);
+                            }
+                            i += 2;
+                            continue;
+                        }
+                        _ => {
+                            problems.push(Problem::BadArguments {
+                                span: arg.span,
+                                statement: st.keyword.clone(),
+                                issue: reglam_diagnostics::ArgIssue::Missing(
+                                    "the name of where to go after it",
+                                ),
+                            });
+                            i += 1;
+                            continue;
+                        }
+                    }
+                }
+                if kw == Some(Keyword::BeforeDeadline) {
+                    h.before_deadline = true;
+                    i += 1;
+                    continue;
+                }
+                h.words.push((w.clone(), arg.span));
+            }
+            ArgKind::Text(t) => h.texts.push((None, t.clone(), arg.span)),
+            ArgKind::Number { value, words, .. } => {
+                let Some(value) = *value else {
+                    problems.push(Problem::BadArguments {
+                        span: arg.span,
+                        statement: st.keyword.clone(),
+                        issue: reglam_diagnostics::ArgIssue::NumberTooLarge,
+                    });
+                    i += 1;
+                    continue;
+                };
+                let words_span = words.as_ref().map(|_| arg.span);
+                if units {
+                    if let Some(ArgKind::Word(u)) = next.map(|n| &n.kind) {
+                        let unit_span = next.unwrap().span;
+                        match Unit::from_word(u) {
+                            Some(unit) => h.durations.push(Duration {
+                                value,
+                                unit,
+                                words: words.clone(),
+                                span: arg.span.to(unit_span),
+                                words_span,
+                            }),
+                            None => {
+                                // A word right after a figure is meant as its unit, unless it
+                                // is a language tag or keyword.
+                                if lang_of(u).is_some() || Keyword::from_word(u).is_some() {
+                                    h.numbers.push((value, arg.span));
+                                    i += 1;
+                                    continue;
+                                }
+                                problems.push(Problem::UnknownUnit {
+                                    span: unit_span,
+                                    word: u.clone(),
+                                    suggestion: suggest(u, UNITS.iter().map(|(s, _)| *s)),
+                                });
+                            }
+                        }
+                        i += 2;
+                        continue;
+                    }
+                }
+                h.numbers.push((value, arg.span));
+            }
+            ArgKind::Date(d) => h.dates.push((d.clone(), arg.span)),
+            ArgKind::Citation(c) => {
+                if h.cite.is_some() {
+                    unexpected(st, arg.span, &arg.kind, problems);
+                } else {
+                    h.cite = Some(Citation {
+                        raw: c.clone(),
+                        span: arg.span,
+                    });
+                }
+            }
+            ArgKind::Arrow => match next.map(|n| &n.kind) {
+                Some(ArgKind::Word(t)) => {
+                    h.arrow = Some((t.clone(), next.unwrap().span));
+                    i += 2;
+                    continue;
+                }
+                _ => problems.push(Problem::BadArguments {
+                    span: arg.span,
+                    statement: st.keyword.clone(),
+                    issue: reglam_diagnostics::ArgIssue::Missing("a name after `->`"),
+                }),
+            },
+        }
+        i += 1;
+    }
+    h
+}
+
+pub(crate) fn unexpected(st: &Statement, span: Span, kind: &ArgKind, problems: &mut Vec<Problem>) {
+    problems.push(Problem::BadArguments {
+        span,
+        statement: st.keyword.clone(),
+        issue: reglam_diagnostics::ArgIssue::Unexpected(kind.describe()),
+    });
+}
+
+/// Which parts of a header a statement accepts; anything else is reported once.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Accepts {
+    pub words: usize,
+    pub texts: bool,
+    pub durations: usize,
+    pub numbers: usize,
+    pub dates: usize,
+    pub cite: bool,
+    pub arrow: bool,
+    pub then_else: bool,
+    pub before_deadline: bool,
+}
+
+impl Header {
+    pub(crate) fn validate(&self, st: &Statement, accepts: Accepts, problems: &mut Vec<Problem>) {
+        let mut extra = |span: Span, what: String| {
+            problems.push(Problem::BadArguments {
+                span,
+                statement: st.keyword.clone(),
+                issue: reglam_diagnostics::ArgIssue::Unexpected(what),
+            })
+        };
+        for (w, span) in self.words.iter().skip(accepts.words) {
+            extra(*span, format!("the word `{w}`"));
+        }
+        if !accepts.texts {
+            for (_, _, span) in &self.texts {
+                extra(*span, "a text".into());
+            }
+        }
+        for d in self.durations.iter().skip(accepts.durations) {
+            extra(d.span, "a duration".into());
+        }
+        for (n, span) in self.numbers.iter().skip(accepts.numbers) {
+            extra(*span, format!("the number {n}"));
+        }
+        for (d, span) in self.dates.iter().skip(accepts.dates) {
+            extra(*span, format!("the date {d}"));
+        }
+        if let (false, Some(c)) = (accepts.cite, &self.cite) {
+            extra(c.span, "a citation".into());
+        }
+        if let (false, Some((_, span))) = (accepts.arrow, &self.arrow) {
+            extra(*span, "`->`".into());
+        }
+        if !accepts.then_else {
+            for (_, span) in self.then.iter().chain(self.otherwise.iter()) {
+                extra(*span, "`then`/`else`".into());
+            }
+        }
+        if self.before_deadline && !accepts.before_deadline {
+            extra(st.keyword_span, "`before-deadline`".into());
+        }
+    }
+}

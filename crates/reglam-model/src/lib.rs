@@ -1,0 +1,17 @@
+//! The Reglam model: regulations resolved into graphs, with time arithmetic and path totals.
+//!
+//! Source → [`reglam_syntax`] tree → this crate's [`Corpus`] → checks → emitters. The model
+//! knows everything the emitters need (worst paths, totals, effective deadlines), so they never
+//! re-derive it.
+
+mod args;
+mod flow;
+mod lower;
+pub mod model;
+pub mod paths;
+pub mod time;
+mod workspace;
+
+pub use lower::FileModel;
+pub use model::*;
+pub use workspace::{join_path, Analysis, LoadError, LoadedFile, Loader, MemoryLoader, Workspace};

@@ -1,0 +1,506 @@
+//! The resolved model: what a file says, with every name resolved and every flow a graph.
+
+use crate::time::{Amount, Duration};
+use petgraph::graph::{DiGraph, NodeIndex};
+use reglam_diagnostics::{FileId, Span};
+use serde::Serialize;
+
+/// A text in Russian, Kazakh or both.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Text {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ru: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kk: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Ru,
+    Kk,
+}
+
+impl Text {
+    pub fn is_empty(&self) -> bool {
+        self.ru.is_none() && self.kk.is_none()
+    }
+    pub fn get(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::Ru => self.ru.as_deref(),
+            Lang::Kk => self.kk.as_deref(),
+        }
+    }
+    /// The text in `lang`, or else in the other language.
+    pub fn any(&self, lang: Lang) -> Option<&str> {
+        self.get(lang).or(self.ru.as_deref()).or(self.kk.as_deref())
+    }
+    pub(crate) fn set(&mut self, lang: Lang, text: String) {
+        match lang {
+            Lang::Ru => self.ru = Some(text),
+            Lang::Kk => self.kk = Some(text),
+        }
+    }
+}
+
+/// Where an element comes from in the source act: `@5.1`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    pub raw: String,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+impl Citation {
+    /// "paragraph 5, sub-paragraph 1", "appendix 1, row 5".
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        for (i, seg) in self.raw.split('.').filter(|s| !s.is_empty()).enumerate() {
+            let text = if let Some(n) = seg.strip_prefix("app") {
+                format!("appendix {n}")
+            } else if let Some(n) = seg.strip_prefix("row") {
+                format!("row {n}")
+            } else if seg.chars().all(|c| c.is_ascii_digit()) {
+                match i {
+                    0 => format!("paragraph {seg}"),
+                    1 => format!("sub-paragraph {seg}"),
+                    _ => format!("item {seg}"),
+                }
+            } else {
+                seg.to_string()
+            };
+            parts.push(text);
+        }
+        parts.join(", ")
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Act {
+    pub title: Text,
+    pub body: Text,
+    pub kind: Text,
+    pub number: Option<String>,
+    pub date: Option<String>,
+    pub registration: Option<(String, Option<String>)>,
+    pub status: Option<ActStatus>,
+    #[serde(skip)]
+    pub file: FileId,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "status", rename_all = "kebab-case")]
+pub enum ActStatus {
+    InForce,
+    Repealed { date: Option<String>, by: Text },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChannelKind {
+    Provider,
+    StateCorporation,
+    Portal,
+    Akim,
+    Other,
+}
+
+impl ChannelKind {
+    pub const WORDS: &'static [(&'static str, ChannelKind)] = &[
+        ("provider", ChannelKind::Provider),
+        ("state-corporation", ChannelKind::StateCorporation),
+        ("portal", ChannelKind::Portal),
+        ("akim", ChannelKind::Akim),
+        ("other", ChannelKind::Other),
+    ];
+    pub fn word(self) -> &'static str {
+        Self::WORDS
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map(|(w, _)| *w)
+            .unwrap_or("other")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActorKind {
+    Unit,
+    StateCorporation,
+    Portal,
+    System,
+    Commission,
+    WorkingGroup,
+    Akimat,
+    Applicant,
+    Courier,
+    Other,
+}
+
+impl ActorKind {
+    pub const WORDS: &'static [(&'static str, ActorKind)] = &[
+        ("unit", ActorKind::Unit),
+        ("state-corporation", ActorKind::StateCorporation),
+        ("portal", ActorKind::Portal),
+        ("system", ActorKind::System),
+        ("commission", ActorKind::Commission),
+        ("working-group", ActorKind::WorkingGroup),
+        ("akimat", ActorKind::Akimat),
+        ("applicant", ActorKind::Applicant),
+        ("courier", ActorKind::Courier),
+        ("other", ActorKind::Other),
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OutcomeKind {
+    Result,
+    RefusalToAccept,
+    ReasonedRefusal,
+    Archived,
+    Other,
+}
+
+impl OutcomeKind {
+    pub const WORDS: &'static [(&'static str, OutcomeKind)] = &[
+        ("result", OutcomeKind::Result),
+        ("refusal-to-accept", OutcomeKind::RefusalToAccept),
+        ("reasoned-refusal", OutcomeKind::ReasonedRefusal),
+        ("archived", OutcomeKind::Archived),
+        ("other", OutcomeKind::Other),
+    ];
+    /// Whether reaching this outcome is held to the service deadline.
+    pub fn bound_by_deadline(self) -> bool {
+        self != OutcomeKind::Archived
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Form {
+    Paper,
+    Electronic,
+    PartlyAutomated,
+    FullyAutomated,
+    Mixed,
+}
+
+impl Form {
+    pub const WORDS: &'static [(&'static str, Form)] = &[
+        ("paper", Form::Paper),
+        ("electronic", Form::Electronic),
+        ("partly-automated", Form::PartlyAutomated),
+        ("fully-automated", Form::FullyAutomated),
+        ("mixed", Form::Mixed),
+    ];
+}
+
+/// A deadline as a source states it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Deadline {
+    /// The kind of channel it is for; `None` for every channel.
+    pub channel: Option<ChannelKind>,
+    pub duration: Duration,
+    pub receipt_day_excluded: bool,
+    pub extensions: Vec<Extension>,
+    pub cite: Option<Citation>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Extension {
+    pub duration: Duration,
+    pub when: Text,
+}
+
+/// A limit that is not elapsed time (queue wait, service time per applicant).
+#[derive(Debug, Clone, Serialize)]
+pub struct Cap {
+    pub name: String,
+    pub duration: Duration,
+    pub cite: Option<Citation>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TableFigure {
+    pub duration: Duration,
+    pub cite: Option<Citation>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Standard {
+    pub id: String,
+    pub title: Text,
+    pub number: Option<String>,
+    pub date: Option<String>,
+    pub services: Vec<StandardService>,
+    pub cite: Option<Citation>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StandardService {
+    pub id: String,
+    pub title: Text,
+    pub deadlines: Vec<Deadline>,
+    pub caps: Vec<Cap>,
+    pub cite: Option<Citation>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Actor {
+    pub id: String,
+    pub name: Text,
+    pub aliases: Vec<Text>,
+    pub kind: ActorKind,
+    pub cite: Option<Citation>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// Where a channel's deadline came from.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DeadlineSource {
+    Channel,
+    Scenario,
+    Regulation,
+    Standard { standard: String, service: String },
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EffectiveDeadline {
+    pub deadline: Deadline,
+    pub source: DeadlineSource,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Regulation {
+    pub id: String,
+    pub title: Text,
+    pub implements: Option<(String, String)>,
+    pub provider: Text,
+    pub result: Text,
+    pub form: Option<Form>,
+    pub notes: Vec<Text>,
+    pub deadlines: Vec<Deadline>,
+    pub caps: Vec<Cap>,
+    pub table_totals: Vec<TableFigure>,
+    pub actors: Vec<Actor>,
+    pub procedures: Vec<ProcedureInfo>,
+    pub scenarios: Vec<Scenario>,
+    pub cite: Option<Citation>,
+    #[serde(skip)]
+    pub span: Span,
+    #[serde(skip)]
+    pub file: FileId,
+}
+
+impl Regulation {
+    /// Every channel of every scenario, with its scenario.
+    pub fn channels(&self) -> impl Iterator<Item = (&Scenario, &Channel)> {
+        self.scenarios
+            .iter()
+            .flat_map(|s| s.channels.iter().map(move |c| (s, c)))
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProcedureInfo {
+    pub id: String,
+    pub cite: Option<Citation>,
+    pub calls: usize,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Scenario {
+    /// `None` for a regulation without scenarios.
+    pub id: Option<String>,
+    pub title: Text,
+    pub deadlines: Vec<Deadline>,
+    pub channels: Vec<Channel>,
+    pub cite: Option<Citation>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Channel {
+    pub id: String,
+    pub kind: ChannelKind,
+    pub deadlines: Vec<Deadline>,
+    /// The deadline that applies, after looking through scenario, regulation and standard.
+    pub deadline: Option<EffectiveDeadline>,
+    pub dues: Vec<Due>,
+    pub table_totals: Vec<TableFigure>,
+    pub flow: Flow,
+    /// Worst paths and what the path analysis found.
+    pub paths: crate::paths::ChannelPaths,
+    pub cite: Option<Citation>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// A sub-deadline: the path to the end of `node` must fit.
+#[derive(Debug, Clone, Serialize)]
+pub struct Due {
+    #[serde(serialize_with = "ser_index")]
+    pub node: NodeIndex,
+    pub limit: DueLimit,
+    pub cite: Option<Citation>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DueLimit {
+    Within(Duration),
+    BeforeDeadline(Duration),
+}
+
+fn ser_index<S: serde::Serializer>(i: &NodeIndex, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u64(i.index() as u64)
+}
+
+/// A channel's process: a graph from `start` to outcomes.
+#[derive(Debug, Clone, Serialize)]
+pub struct Flow {
+    #[serde(skip)]
+    pub graph: DiGraph<Node, Edge>,
+    #[serde(serialize_with = "ser_index")]
+    pub start: NodeIndex,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Node {
+    /// The name in the source; for nodes from a procedure, `procedure/name`.
+    pub id: String,
+    pub kind: NodeKind,
+    /// The procedure this node comes from, if called.
+    pub procedure: Option<String>,
+    pub cite: Option<Citation>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum NodeKind {
+    Start,
+    Step(Step),
+    Check(Step),
+    Decide(Step),
+    Wait(Step),
+    Fork,
+    Join,
+    Rework(Rework),
+    Outcome { outcome: OutcomeKind, text: Text },
+}
+
+/// What a step (or a check, decision or wait) does and how long it may take.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Step {
+    /// Index into the regulation's actors.
+    pub actor: Option<usize>,
+    pub action: Text,
+    pub produces: Text,
+    /// Timed parts: they add up. A header duration is a part.
+    pub parts: Vec<TimedText>,
+    /// Alternatives: the longest counts.
+    pub options: Vec<TimedText>,
+    pub table: Option<TableFigure>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TimedText {
+    pub duration: Duration,
+    pub text: Text,
+}
+
+impl Step {
+    pub fn has_duration(&self) -> bool {
+        !self.parts.is_empty() || !self.options.is_empty()
+    }
+
+    /// The most this step can take: its parts plus its longest option.
+    pub fn worst(&self) -> Amount {
+        let parts = self
+            .parts
+            .iter()
+            .fold(Amount::ZERO, |a, p| a.plus(p.duration.amount()));
+        let option = self
+            .options
+            .iter()
+            .map(|o| o.duration.amount())
+            .max_by_key(|a| (a.upper_working_minutes(), *a))
+            .unwrap_or_default();
+        parts.plus(option)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Rework {
+    pub actor: Option<usize>,
+    pub reason: Text,
+    pub max: Option<u64>,
+    pub takes: Option<Duration>,
+    pub clock_paused: bool,
+    pub timeout: Option<Duration>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "edge", content = "label", rename_all = "kebab-case")]
+pub enum Edge {
+    Next,
+    Then,
+    Else,
+    When(String),
+    Branch,
+    /// A return for rework, back to an earlier node.
+    Back,
+    /// Taken when rework is not finished within the timeout.
+    Timeout,
+}
+
+impl Node {
+    /// The time this node itself takes, at worst (not counting returns).
+    pub fn own_time(&self) -> Amount {
+        match &self.kind {
+            NodeKind::Step(s) | NodeKind::Check(s) | NodeKind::Decide(s) | NodeKind::Wait(s) => {
+                s.worst()
+            }
+            _ => Amount::ZERO,
+        }
+    }
+
+    pub fn step(&self) -> Option<&Step> {
+        match &self.kind {
+            NodeKind::Step(s) | NodeKind::Check(s) | NodeKind::Decide(s) | NodeKind::Wait(s) => {
+                Some(s)
+            }
+            _ => None,
+        }
+    }
+
+    pub fn is_outcome(&self) -> bool {
+        matches!(self.kind, NodeKind::Outcome { .. })
+    }
+}
+
+/// Everything read from one run: files, acts, standards and regulations.
+#[derive(Debug, Default, Serialize)]
+pub struct Corpus {
+    pub acts: Vec<Act>,
+    pub standards: Vec<Standard>,
+    pub regulations: Vec<Regulation>,
+}

@@ -1,0 +1,287 @@
+//! Worst paths: for every node, the longest time from intake to its end, and the path that
+//! takes it. Linear in the size of the graph (one pass in topological order, plus one pass per
+//! return for rework), never an enumeration of paths, so 2^40 paths cost no more than 40.
+
+use crate::model::{Edge, Flow, NodeKind};
+use crate::time::Amount;
+use petgraph::algo::{tarjan_scc, toposort};
+use petgraph::graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::{EdgeFiltered, EdgeRef, Reversed};
+use petgraph::Direction;
+use serde::Serialize;
+
+/// One node on a worst path, with the time it adds and the running total.
+#[derive(Debug, Clone, Serialize)]
+pub struct PathStep {
+    #[serde(serialize_with = "ser_index")]
+    pub node: NodeIndex,
+    /// The node's own time, plus any returns for rework counted at it, plus a timeout wait
+    /// on the way in.
+    pub adds: Amount,
+    pub running: Amount,
+}
+
+/// The worst way to reach one node.
+#[derive(Debug, Clone, Serialize)]
+pub struct WorstPath {
+    /// The time along `steps`: the path that ranks longest.
+    pub total: Amount,
+    /// An upper bound over every path to the node, unit by unit. Equals `total` when paths
+    /// do not mix kinds of time.
+    pub bound: Amount,
+    pub steps: Vec<PathStep>,
+}
+
+/// A return for rework, with what its returns add at worst.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReworkCost {
+    #[serde(serialize_with = "ser_index")]
+    pub node: NodeIndex,
+    #[serde(serialize_with = "ser_index")]
+    pub target: NodeIndex,
+    /// The steps from the target back to the return point, once.
+    pub body: Amount,
+    /// The time away for rework counted against the deadline, once (zero when the clock pauses).
+    pub away: Amount,
+    pub times: u64,
+    pub extra: Amount,
+    /// False when the target does not come before the return point.
+    pub backward: bool,
+}
+
+/// What the path analysis knows about a channel.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChannelPaths {
+    /// Cycles not made by a bounded `rework`: the case could go round forever. When there are
+    /// any, no times are computed.
+    #[serde(serialize_with = "ser_cycles")]
+    pub cycles: Vec<Vec<NodeIndex>>,
+    pub reworks: Vec<ReworkCost>,
+    #[serde(skip)]
+    pub reachable: Vec<bool>,
+    /// Whether an outcome can be reached from each node.
+    #[serde(skip)]
+    pub can_finish: Vec<bool>,
+    /// Worst path to each node, by node index; `None` when unreachable or not computed.
+    #[serde(skip)]
+    pub worst: Vec<Option<WorstPath>>,
+}
+
+fn ser_index<S: serde::Serializer>(i: &NodeIndex, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u64(i.index() as u64)
+}
+
+fn ser_cycles<S: serde::Serializer>(c: &[Vec<NodeIndex>], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut seq = s.serialize_seq(Some(c.len()))?;
+    for cycle in c {
+        seq.serialize_element(&cycle.iter().map(|n| n.index()).collect::<Vec<_>>())?;
+    }
+    seq.end()
+}
+
+impl ChannelPaths {
+    pub fn worst_to(&self, node: NodeIndex) -> Option<&WorstPath> {
+        self.worst.get(node.index()).and_then(|w| w.as_ref())
+    }
+}
+
+fn rank(a: &Amount) -> (u64, Amount) {
+    (a.upper_working_minutes(), *a)
+}
+
+/// Analyses a flow. Run once per channel, at lowering; the result is part of the model.
+pub fn analyse(flow: &Flow) -> ChannelPaths {
+    let g = &flow.graph;
+    let n = g.node_count();
+    let forward = EdgeFiltered::from_fn(g, |e| *e.weight() != Edge::Back);
+
+    let reachable = reach(g, flow.start, Direction::Outgoing);
+    let mut can_finish = vec![false; n];
+    let reversed = Reversed(g);
+    for o in g.node_indices().filter(|i| g[*i].is_outcome()) {
+        let mut dfs = petgraph::visit::Dfs::new(&reversed, o);
+        while let Some(x) = dfs.next(&reversed) {
+            can_finish[x.index()] = true;
+        }
+    }
+
+    let cycles: Vec<Vec<NodeIndex>> = tarjan_scc(&forward)
+        .into_iter()
+        .filter(|scc| {
+            scc.len() > 1
+                || g.edges_connecting(scc[0], scc[0])
+                    .any(|e| *e.weight() != Edge::Back)
+        })
+        .map(|mut scc| {
+            scc.sort();
+            scc
+        })
+        .collect();
+    let mut paths = ChannelPaths {
+        cycles,
+        reworks: Vec::new(),
+        reachable,
+        can_finish,
+        worst: vec![None; n],
+    };
+    if !paths.cycles.is_empty() {
+        return paths;
+    }
+    let order = toposort(&forward, None).expect("no cycles remain");
+    let mut position = vec![0usize; n];
+    for (i, x) in order.iter().enumerate() {
+        position[x.index()] = i;
+    }
+    let edge_time = |e: EdgeIndex| -> Amount {
+        let (from, _) = g.edge_endpoints(e).expect("edge exists");
+        match (&g[e], &g[from].kind) {
+            (Edge::Timeout, NodeKind::Rework(r)) => {
+                r.timeout.as_ref().map(|d| d.amount()).unwrap_or_default()
+            }
+            _ => Amount::ZERO,
+        }
+    };
+
+    // Returns for rework, inner ones (shorter bodies) first, so an outer body includes them.
+    let mut extra = vec![Amount::ZERO; n];
+    let mut backs: Vec<(NodeIndex, NodeIndex)> = g
+        .edge_references()
+        .filter(|e| *e.weight() == Edge::Back)
+        .map(|e| (e.source(), e.target()))
+        .collect();
+    backs.sort_by_key(|(r, t)| (position[r.index()].abs_diff(position[t.index()]), r.index()));
+    for (r, t) in backs {
+        let NodeKind::Rework(rw) = &g[r].kind else {
+            continue;
+        };
+        let times = rw.max.unwrap_or(0);
+        let away = if rw.clock_paused {
+            Amount::ZERO
+        } else {
+            match (&rw.takes, &rw.timeout) {
+                (Some(d), Some(to)) => {
+                    let (d, to) = (d.amount(), to.amount());
+                    if rank(&d) <= rank(&to) {
+                        d
+                    } else {
+                        to
+                    }
+                }
+                (Some(d), None) => d.amount(),
+                (None, Some(to)) => to.amount(),
+                (None, None) => Amount::ZERO,
+            }
+        };
+        // Longest path from t to r, over the forward graph.
+        let mut best: Vec<Option<Amount>> = vec![None; n];
+        best[t.index()] = Some(g[t].own_time().plus(extra[t.index()]));
+        for &x in &order[position[t.index()]..] {
+            let Some(here) = best[x.index()] else {
+                continue;
+            };
+            for e in g
+                .edges_directed(x, Direction::Outgoing)
+                .filter(|e| *e.weight() != Edge::Back)
+            {
+                let y = e.target();
+                let cand = here
+                    .plus(edge_time(e.id()))
+                    .plus(g[y].own_time())
+                    .plus(extra[y.index()]);
+                if best[y.index()].is_none_or(|b| rank(&cand) > rank(&b)) {
+                    best[y.index()] = Some(cand);
+                }
+            }
+        }
+        let backward = t != r && best[r.index()].is_some() || t == r;
+        let body = if t == r {
+            g[r].own_time()
+        } else {
+            best[r.index()].unwrap_or_default()
+        };
+        let add = if backward {
+            body.plus(away).times(times)
+        } else {
+            Amount::ZERO
+        };
+        extra[r.index()] = extra[r.index()].plus(add);
+        paths.reworks.push(ReworkCost {
+            node: r,
+            target: t,
+            body,
+            away,
+            times,
+            extra: add,
+            backward,
+        });
+    }
+
+    // The worst path to every node, in topological order.
+    let mut total: Vec<Option<Amount>> = vec![None; n];
+    let mut bound: Vec<Amount> = vec![Amount::ZERO; n];
+    let mut pred: Vec<Option<(NodeIndex, EdgeIndex)>> = vec![None; n];
+    let s = flow.start;
+    total[s.index()] = Some(g[s].own_time());
+    for &x in &order {
+        let Some(here) = total[x.index()] else {
+            continue;
+        };
+        for e in g
+            .edges_directed(x, Direction::Outgoing)
+            .filter(|e| *e.weight() != Edge::Back)
+        {
+            let y = e.target();
+            let adds = edge_time(e.id())
+                .plus(g[y].own_time())
+                .plus(extra[y.index()]);
+            let cand = here.plus(adds);
+            bound[y.index()] = bound[y.index()].join(bound[x.index()].plus(adds));
+            if total[y.index()].is_none_or(|b| rank(&cand) > rank(&b)) {
+                total[y.index()] = Some(cand);
+                pred[y.index()] = Some((x, e.id()));
+            }
+        }
+    }
+    for x in g.node_indices() {
+        let Some(t) = total[x.index()] else { continue };
+        let mut steps = Vec::new();
+        let mut cur = Some(x);
+        while let Some(c) = cur {
+            let running = total[c.index()].unwrap_or_default();
+            let (adds, next) = match pred[c.index()] {
+                Some((p, e)) => (
+                    edge_time(e).plus(g[c].own_time()).plus(extra[c.index()]),
+                    Some(p),
+                ),
+                None => (g[c].own_time().plus(extra[c.index()]), None),
+            };
+            steps.push(PathStep {
+                node: c,
+                adds,
+                running,
+            });
+            cur = next;
+        }
+        steps.reverse();
+        paths.worst[x.index()] = Some(WorstPath {
+            total: t,
+            bound: bound[x.index()].join(t),
+            steps,
+        });
+    }
+    paths
+}
+
+fn reach(
+    g: &petgraph::graph::DiGraph<crate::model::Node, Edge>,
+    from: NodeIndex,
+    _d: Direction,
+) -> Vec<bool> {
+    let mut seen = vec![false; g.node_count()];
+    let mut dfs = petgraph::visit::Dfs::new(g, from);
+    while let Some(x) = dfs.next(g) {
+        seen[x.index()] = true;
+    }
+    seen
+}

@@ -1,0 +1,348 @@
+//! Reading a set of files and the files they import. The core does no I/O: a [`Loader`]
+//! supplied by the caller finds and reads files.
+
+use crate::lower::{FileModel, Lower};
+use crate::model::{Corpus, Lang, Standard};
+use reglam_diagnostics::{sort_diagnostics, Diagnostic, FileId, Problem, SourceMap, Span};
+use reglam_syntax::{decode, parse, ArgKind, Keyword, SyntaxFile, MAX_FILE_BYTES};
+use std::collections::HashMap;
+
+/// Why a file could not be loaded.
+#[derive(Debug, Clone)]
+pub enum LoadError {
+    /// Not found or unreadable; the reason in plain words.
+    Unreadable(String),
+    /// The path leads outside the tree being checked.
+    Outside,
+    /// Larger than Reglam reads.
+    TooLarge(u64),
+}
+
+/// A file found by a [`Loader`].
+pub struct LoadedFile {
+    /// A stable identity (such as the canonical path) so a file imported twice is read once.
+    pub key: String,
+    /// How messages name the file.
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Finds and reads files for the workspace.
+pub trait Loader {
+    /// Resolves `path` as written in an import in the file `from` (a key), and reads it.
+    fn load(&mut self, from: &str, path: &str) -> Result<LoadedFile, LoadError>;
+}
+
+/// A loader for tests and tools that hold files in memory: keys are paths joined with `/`.
+#[derive(Default)]
+pub struct MemoryLoader {
+    pub files: HashMap<String, Vec<u8>>,
+}
+
+impl Loader for MemoryLoader {
+    fn load(&mut self, from: &str, path: &str) -> Result<LoadedFile, LoadError> {
+        let key = join_path(from, path).ok_or(LoadError::Outside)?;
+        match self.files.get(&key) {
+            Some(bytes) => Ok(LoadedFile {
+                key: key.clone(),
+                name: key,
+                bytes: bytes.clone(),
+            }),
+            None => Err(LoadError::Unreadable("no such file".into())),
+        }
+    }
+}
+
+/// Joins a relative import path to the importing file's folder, `..` included; `None` when
+/// the path climbs above the root.
+pub fn join_path(from: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+struct FileState {
+    id: FileId,
+    syntax: Option<SyntaxFile>,
+    /// Keys of the files this one imports.
+    imports: Vec<String>,
+    model: Option<FileModel>,
+    in_progress: bool,
+}
+
+/// The result of analysing a set of files.
+pub struct Analysis {
+    pub sources: SourceMap,
+    /// Every parsed file, by id, for checks that read the source text.
+    pub syntax: Vec<(FileId, SyntaxFile)>,
+    pub corpus: Corpus,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The files given as roots, by id, in the order given.
+    pub roots: Vec<FileId>,
+}
+
+/// Reads files and their imports, and lowers each file once.
+pub struct Workspace<L: Loader> {
+    loader: L,
+    sources: SourceMap,
+    files: HashMap<String, FileState>,
+    order: Vec<String>,
+    roots: Vec<FileId>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<L: Loader> Workspace<L> {
+    pub fn new(loader: L) -> Self {
+        Workspace {
+            loader,
+            sources: SourceMap::new(),
+            files: HashMap::new(),
+            order: Vec::new(),
+            roots: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Adds a file to check.
+    pub fn add_root(&mut self, file: LoadedFile) {
+        let key = file.key.clone();
+        if !self.files.contains_key(&key) {
+            self.read(file);
+        }
+        let id = self.files[&key].id;
+        if !self.roots.contains(&id) {
+            self.roots.push(id);
+        }
+    }
+
+    /// Registers a file that could not be read at all (the caller's I/O failed), so that its
+    /// problem is reported like any other.
+    pub fn add_unreadable(&mut self, name: &str, reason: &str) {
+        let id = self.sources.add(name, "");
+        let span = Span::new(id, 0, 0);
+        self.diagnostics.push(
+            Problem::ImportUnreadable {
+                span,
+                path: name.to_string(),
+                reason: reason.to_string(),
+            }
+            .into_diagnostic(None),
+        );
+    }
+
+    fn read(&mut self, file: LoadedFile) -> FileId {
+        let decoded = decode(&file.bytes);
+        let id = self.sources.add(file.name, decoded.text);
+        let text = self.sources.text(id);
+        let mut problems = Vec::new();
+        let syntax = if let Some(at) = decoded.invalid_at {
+            let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+            problems.push(Problem::InvalidUtf8 {
+                span: Span::new(id, at, end),
+                byte: decoded.invalid_byte.unwrap_or(at),
+            });
+            None
+        } else if file.bytes.len() as u64 > MAX_FILE_BYTES {
+            problems.push(Problem::TooLarge {
+                span: Span::new(id, 0, 0),
+                size: file.bytes.len() as u64,
+                limit: MAX_FILE_BYTES,
+            });
+            None
+        } else {
+            match parse(id, text) {
+                Ok(s) => Some(s),
+                Err(p) => {
+                    problems.extend(p);
+                    None
+                }
+            }
+        };
+        for p in problems {
+            self.diagnostics.push(p.into_diagnostic(None));
+        }
+        self.files.insert(
+            file.key.clone(),
+            FileState {
+                id,
+                syntax,
+                imports: Vec::new(),
+                model: None,
+                in_progress: false,
+            },
+        );
+        self.order.push(file.key);
+        id
+    }
+
+    /// Loads the imports of `key` (recursively) and lowers it. `stack` is the chain of files
+    /// being lowered, for cycle reports.
+    fn process(&mut self, key: &str, stack: &mut Vec<String>) {
+        let state = self.files.get_mut(key).expect("known file");
+        if state.model.is_some() || state.in_progress {
+            return;
+        }
+        state.in_progress = true;
+        let id = state.id;
+        let imports: Vec<(String, Span)> = state
+            .syntax
+            .as_ref()
+            .map(|s| {
+                s.statements
+                    .iter()
+                    .filter(|st| Keyword::from_word(&st.keyword) == Some(Keyword::Import))
+                    .filter_map(|st| match st.args.first().map(|a| &a.kind) {
+                        Some(ArgKind::Text(p)) => Some((p.clone(), st.args[0].span)),
+                        _ => {
+                            self.diagnostics.push(
+                                Problem::BadArguments {
+                                    span: st.keyword_span,
+                                    statement: "import".into(),
+                                    issue: reglam_diagnostics::ArgIssue::Missing(
+                                        "the file's path in quotes",
+                                    ),
+                                }
+                                .into_diagnostic(None),
+                            );
+                            None
+                        }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        stack.push(key.to_string());
+        let mut imported_keys = Vec::new();
+        for (path, span) in imports {
+            match self.loader.load(key, &path) {
+                Ok(file) => {
+                    let ikey = file.key.clone();
+                    if let Some(pos) = stack.iter().position(|k| *k == ikey) {
+                        let mut chain: Vec<String> =
+                            stack[pos..].iter().map(|k| self.display(k)).collect();
+                        chain.push(self.display(&ikey));
+                        self.diagnostics
+                            .push(Problem::ImportCycle { span, chain }.into_diagnostic(None));
+                        continue;
+                    }
+                    if !self.files.contains_key(&ikey) {
+                        self.read(file);
+                    }
+                    self.process(&ikey, stack);
+                    imported_keys.push(ikey);
+                }
+                Err(LoadError::Outside) => self
+                    .diagnostics
+                    .push(Problem::ImportOutside { span, path }.into_diagnostic(None)),
+                Err(LoadError::Unreadable(reason)) => self
+                    .diagnostics
+                    .push(Problem::ImportUnreadable { span, path, reason }.into_diagnostic(None)),
+                Err(LoadError::TooLarge(size)) => self.diagnostics.push(
+                    Problem::ImportUnreadable {
+                        span,
+                        path,
+                        reason: format!("the file is {size} bytes, more than Reglam reads"),
+                    }
+                    .into_diagnostic(None),
+                ),
+            }
+        }
+        stack.pop();
+        // Standards are visible through imports, transitively.
+        let mut visible: Vec<Standard> = Vec::new();
+        let mut seen = Vec::new();
+        self.collect_standards(&imported_keys, &mut visible, &mut seen);
+        let state = self.files.get_mut(key).expect("known file");
+        let model = match &state.syntax {
+            Some(syntax) => {
+                let mut lower = Lower {
+                    file: id,
+                    lang: Lang::Ru,
+                    diagnostics: Vec::new(),
+                    imported: &visible,
+                };
+                let m = lower.file(syntax);
+                if syntax.statements.is_empty() {
+                    lower.diagnostics.push(
+                        Problem::EmptyFile {
+                            span: Span::new(id, 0, 0),
+                        }
+                        .into_diagnostic(None),
+                    );
+                }
+                self.diagnostics.extend(lower.diagnostics);
+                m
+            }
+            None => FileModel::default(),
+        };
+        let state = self.files.get_mut(key).expect("known file");
+        state.imports = imported_keys;
+        state.model = Some(model);
+        state.in_progress = false;
+    }
+
+    fn collect_standards(&self, keys: &[String], out: &mut Vec<Standard>, seen: &mut Vec<String>) {
+        for k in keys {
+            if seen.contains(k) {
+                continue;
+            }
+            seen.push(k.clone());
+            if let Some(st) = self.files.get(k) {
+                if let Some(m) = &st.model {
+                    out.extend(m.standards.iter().cloned());
+                }
+                self.collect_standards(&st.imports, out, seen);
+            }
+        }
+    }
+
+    fn display(&self, key: &str) -> String {
+        self.files
+            .get(key)
+            .map_or_else(|| key.to_string(), |f| self.sources.name(f.id).to_string())
+    }
+
+    /// Lowers every file and returns the whole analysis.
+    pub fn finish(mut self) -> Analysis {
+        let keys: Vec<String> = self.order.clone();
+        for k in &keys {
+            self.process(k, &mut Vec::new());
+        }
+        // Imports read while processing come after the roots; process them too.
+        let keys: Vec<String> = self.order.clone();
+        for k in &keys {
+            self.process(k, &mut Vec::new());
+        }
+        let mut corpus = Corpus::default();
+        let mut syntax = Vec::new();
+        for k in &self.order {
+            let st = self.files.remove(k).expect("known file");
+            if let Some(m) = st.model {
+                corpus.acts.extend(m.acts);
+                corpus.standards.extend(m.standards);
+                corpus.regulations.extend(m.regulations);
+            }
+            if let Some(s) = st.syntax {
+                syntax.push((st.id, s));
+            }
+        }
+        let mut diagnostics = self.diagnostics;
+        sort_diagnostics(&mut diagnostics);
+        diagnostics.dedup();
+        Analysis {
+            sources: self.sources,
+            syntax,
+            corpus,
+            diagnostics,
+            roots: self.roots,
+        }
+    }
+}
