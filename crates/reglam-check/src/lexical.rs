@@ -18,8 +18,10 @@ fn statement(st: &Statement, out: &mut Findings) {
         match &arg.kind {
             ArgKind::Word(w) => mixed_script(w, arg.span, out),
             ArgKind::Text(t) => {
-                // Report each mixed word of a text once, at the text.
-                for word in t.split(|c: char| !c.is_alphanumeric()) {
+                // One finding per text, naming its first mixed word: an act typed with a Latin
+                // `i` throughout would otherwise bury everything else.
+                let words = t.split(|c: char| !c.is_alphanumeric());
+                if let Some(word) = words.into_iter().find(|w| mixed_letter(w).is_some()) {
                     mixed_script(word, arg.span, out);
                 }
             }
@@ -87,16 +89,19 @@ fn is_cyrillic(c: char) -> bool {
 
 /// A word that is mostly Cyrillic with a Latin look-alike in it is a typing slip. Words mixing
 /// scripts on purpose (`ЦОН-2`, `e-gov`) have no Cyrillic letters or no look-alikes.
-fn mixed_script(word: &str, span: Span, out: &mut Findings) {
+fn mixed_letter(word: &str) -> Option<char> {
     let cyr = word.chars().filter(|c| is_cyrillic(*c)).count();
     let latin: Vec<char> = word.chars().filter(|c| c.is_ascii_alphabetic()).collect();
     if cyr == 0 || latin.is_empty() || cyr < latin.len() {
-        return;
+        return None;
     }
-    let Some(&letter) = latin
-        .iter()
-        .find(|c| LOOKALIKES.iter().any(|(l, _)| l == *c))
-    else {
+    latin
+        .into_iter()
+        .find(|c| LOOKALIKES.iter().any(|(l, _)| l == c))
+}
+
+fn mixed_script(word: &str, span: Span, out: &mut Findings) {
+    let Some(letter) = mixed_letter(word) else {
         return;
     };
     let suggestion: String = word

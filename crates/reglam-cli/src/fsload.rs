@@ -75,7 +75,7 @@ pub fn analyse_paths(paths: &[PathBuf], root: Option<PathBuf>) -> (Analysis, Vec
     if let Some(r) = root.and_then(|r| r.canonicalize().ok()) {
         roots.push(r);
     } else if let Ok(c) = std::env::current_dir().and_then(|c| c.canonicalize()) {
-        roots.push(c);
+        roots.push(project_root(&c));
     }
     for p in paths {
         match std::fs::metadata(p) {
@@ -114,6 +114,16 @@ pub fn analyse_paths(paths: &[PathBuf], root: Option<PathBuf>) -> (Analysis, Vec
         }
     }
     (ws.finish(), io_errors)
+}
+
+/// The project a directory belongs to: the nearest ancestor holding `.git` (so a drafter can
+/// check one file from inside an act's folder and still import `../standards/…`), else the
+/// directory itself.
+fn project_root(dir: &Path) -> PathBuf {
+    dir.ancestors()
+        .find(|a| a.join(".git").exists())
+        .unwrap_or(dir)
+        .to_path_buf()
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, io_errors: &mut Vec<String>) {

@@ -1,0 +1,79 @@
+//! Every ```reglam example in docs/ is checked: a plain block must check without errors; a
+//! block marked `reglam,fails=CODE` must report CODE. The failing examples' rendered output is
+//! snapshotted next to their source, so a reviewer sees both.
+
+mod support;
+use support::*;
+
+struct Example {
+    doc: String,
+    line: usize,
+    fails: Option<String>,
+    source: String,
+}
+
+fn examples() -> Vec<Example> {
+    let mut out = Vec::new();
+    for doc in files_with_ext(&repo().join("docs"), "md") {
+        let text = std::fs::read_to_string(&doc).unwrap();
+        let name = doc.file_name().unwrap().to_string_lossy().to_string();
+        let mut lines = text.lines().enumerate();
+        while let Some((i, line)) = lines.next() {
+            let Some(info) = line.trim().strip_prefix("```reglam") else {
+                continue;
+            };
+            let fails = info.strip_prefix(",fails=").map(|c| c.trim().to_string());
+            let mut source = String::new();
+            for (_, l) in lines.by_ref() {
+                if l.trim_start().starts_with("```") {
+                    break;
+                }
+                source.push_str(l);
+                source.push('\n');
+            }
+            out.push(Example {
+                doc: name.clone(),
+                line: i + 1,
+                fails,
+                source,
+            });
+        }
+    }
+    out
+}
+
+#[test]
+fn documented_examples_behave_as_documented() {
+    let all = examples();
+    assert!(all.len() >= 5, "docs should hold examples");
+    let mut failures = Vec::new();
+    for ex in &all {
+        let name = format!("{}:{}", ex.doc, ex.line);
+        let (analysis, diags) = check_text(&name, &ex.source);
+        let codes = codes(&diags);
+        match &ex.fails {
+            Some(code) => {
+                if !codes.contains(&code.as_str()) {
+                    failures.push(format!(
+                        "{name}: expected {code}, got {codes:?}\n{}",
+                        render(&analysis, &diags)
+                    ));
+                }
+                let snap = format!("{}\n----\n{}", ex.source, render(&analysis, &diags));
+                insta::with_settings!({ snapshot_suffix => format!("{}-{}", ex.doc.trim_end_matches(".md"), ex.line), prepend_module_to_snapshot => false }, {
+                    insta::assert_snapshot!("example", snap);
+                });
+            }
+            None => {
+                let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
+                if !errors.is_empty() {
+                    failures.push(format!(
+                        "{name}: expected no errors\n{}",
+                        render(&analysis, &diags)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

@@ -1,0 +1,1 @@
+//! A generator of realistic synthetic regulations, deterministic from a seed.

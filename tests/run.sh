@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what the tests need and runs every test. The README's test command; .ci/run calls it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "tools"
+# The calendar's cross-check compares with the Python `holidays` package (pinned).
+if ! python3 -c 'import holidays' 2>/dev/null || \
+   [ "$(python3 -c 'import holidays; print(holidays.__version__)')" != "$(sed -n 's/^holidays==//p' tests/requirements.txt)" ]; then
+  python3 -m pip install --quiet --disable-pip-version-check -r tests/requirements.txt
+fi
+python3 -c 'import holidays; print("holidays", holidays.__version__)'
+
+step "format"
+cargo fmt --all -- --check
+
+step "lint"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+step "tests"
+# CI=true makes insta fail on a missing snapshot instead of writing one.
+CI="${CI:-true}" cargo test --workspace --quiet 2>&1 | tee target/test-output.txt | grep -Ev '^\s*$' | tail -n 80
+status=${PIPESTATUS[0]}
+passed=$(grep -Eo '^test result: ok\. [0-9]+ passed' target/test-output.txt | awk '{s+=$4} END {print s+0}')
+failed=$(grep -Eo '[0-9]+ failed' target/test-output.txt | awk '{s+=$1} END {print s+0}')
+echo "$passed passed, $failed failed"
+exit "$status"
