@@ -12,6 +12,10 @@ if ! python3 -c 'import holidays' 2>/dev/null || \
   python3 -m pip install --quiet --disable-pip-version-check -r tests/requirements.txt
 fi
 python3 -c 'import holidays; print("holidays", holidays.__version__)'
+# The emitter tests render every corpus diagram with Graphviz, in DejaVu Sans (Cyrillic + Kazakh).
+if ! command -v dot >/dev/null 2>&1 || [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  apt-get update -qq && apt-get install -y -qq graphviz fonts-dejavu-core
+fi
 
 step "format"
 cargo fmt --all -- --check

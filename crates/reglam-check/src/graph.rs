@@ -25,6 +25,22 @@ pub(crate) fn regulation(reg: &Regulation, out: &mut Findings) {
         }
         self::channel(reg, channel, &place, out);
     }
+    if let Some(list) = &reg.listed_actors {
+        for (i, a) in reg.actors.iter().enumerate() {
+            // The act's list names the provider's own units; the applicant, the portal, the
+            // State Corporation and other bodies are rightly absent from it.
+            if used[i] && a.kind == ActorKind::Unit && !list.actors.contains(&i) {
+                out.report(
+                    Problem::UnlistedActor {
+                        span: a.span,
+                        name: a.id.clone(),
+                        list: list.span,
+                    },
+                    list.cite.as_ref(),
+                );
+            }
+        }
+    }
     for (a, used) in reg.actors.iter().zip(used) {
         if !used {
             out.report(
@@ -126,7 +142,7 @@ fn describe_path(reg: &Regulation, channel: &Channel, w: &WorstPath) -> Vec<Stri
         let cite = node
             .cite
             .as_ref()
-            .map(|c| format!("  @{}", c.raw))
+            .map(|c| format!(" @{}", c.raw))
             .unwrap_or_default();
         let adds = if s.adds.is_zero() {
             String::new()
@@ -247,7 +263,8 @@ fn channel(reg: &Regulation, channel: &Channel, place: &str, out: &mut Findings)
         }
         match &node.kind {
             NodeKind::Step(s) => {
-                if s.actor.is_none() {
+                // A step naming an undeclared actor is reported as such (E015), not as nobody's.
+                if s.actor.is_none() && s.actor_name.is_none() {
                     out.report(
                         Problem::NoActor {
                             span: node.span,
@@ -441,7 +458,7 @@ fn deadlines(reg: &Regulation, channel: &Channel, place: &str, out: &mut Finding
                 let extended = d
                     .extensions
                     .iter()
-                    .map(|e| limit.plus(e.duration.amount()))
+                    .map(|e| e.extended(limit))
                     .find(|ext| matches!(compare(w.total, *ext, excluded), Fit::Fits { .. }));
                 if let Some(ext) = extended {
                     out.report(

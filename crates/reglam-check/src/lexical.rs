@@ -3,6 +3,7 @@
 
 use crate::Findings;
 use reglam_diagnostics::{Problem, Span};
+use reglam_model::Citation;
 use reglam_numerals::{check_words, WordsVerdict};
 use reglam_syntax::{ArgKind, Statement, SyntaxFile};
 
@@ -13,16 +14,25 @@ pub(crate) fn file(syntax: &SyntaxFile, out: &mut Findings) {
 }
 
 fn statement(st: &Statement, out: &mut Findings) {
-    mixed_script(&st.keyword, st.keyword_span, out);
+    // Findings inside a statement name the statement's citation, so a drafter finds the place.
+    let cite = st.args.iter().find_map(|a| match &a.kind {
+        ArgKind::Citation(c) => Some(Citation {
+            raw: c.clone(),
+            span: a.span,
+        }),
+        _ => None,
+    });
+    let cite = cite.as_ref();
+    mixed_script(&st.keyword, st.keyword_span, cite, out);
     for arg in &st.args {
         match &arg.kind {
-            ArgKind::Word(w) => mixed_script(w, arg.span, out),
+            ArgKind::Word(w) => mixed_script(w, arg.span, cite, out),
             ArgKind::Text(t) => {
                 // One finding per text, naming its first mixed word: an act typed with a Latin
                 // `i` throughout would otherwise bury everything else.
                 let words = t.split(|c: char| !c.is_alphanumeric());
                 if let Some(word) = words.into_iter().find(|w| mixed_letter(w).is_some()) {
-                    mixed_script(word, arg.span, out);
+                    mixed_script(word, arg.span, cite, out);
                 }
             }
             ArgKind::Number {
@@ -43,7 +53,7 @@ fn statement(st: &Statement, out: &mut Findings) {
                             suggestion,
                             other_number: names_other_number,
                         },
-                        None,
+                        cite,
                     );
                 }
             }
@@ -100,7 +110,7 @@ fn mixed_letter(word: &str) -> Option<char> {
         .find(|c| LOOKALIKES.iter().any(|(l, _)| l == c))
 }
 
-fn mixed_script(word: &str, span: Span, out: &mut Findings) {
+fn mixed_script(word: &str, span: Span, cite: Option<&Citation>, out: &mut Findings) {
     let Some(letter) = mixed_letter(word) else {
         return;
     };
@@ -120,6 +130,6 @@ fn mixed_script(word: &str, span: Span, out: &mut Findings) {
             letter,
             suggestion,
         },
-        None,
+        cite,
     );
 }

@@ -44,15 +44,36 @@ fn plain_io(e: &std::io::Error) -> String {
 impl Loader for FsLoader {
     fn load(&mut self, from: &str, path: &str) -> Result<LoadedFile, LoadError> {
         let base = Path::new(from).parent().unwrap_or(Path::new("."));
-        let joined = base.join(path);
-        let canonical = joined
+        // Judge the path as written first, so that an import outside the tree is refused the
+        // same way whether or not the file exists there (nothing is learnt about outside files).
+        if !self.inside(&normalize(&base.join(path))) {
+            return Err(LoadError::Outside);
+        }
+        let canonical = base
+            .join(path)
             .canonicalize()
             .map_err(|e| LoadError::Unreadable(plain_io(&e)))?;
+        // And again after links are followed, so a link cannot lead out either.
         if !self.inside(&canonical) {
             return Err(LoadError::Outside);
         }
         read(&canonical, display_name(&canonical))
     }
+}
+
+/// Resolves `.` and `..` without touching the file system.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// A path relative to the current directory when it is inside it: shorter messages.

@@ -1,6 +1,9 @@
 //! `reglam`: checks regulations and explains its diagnostics.
 
+mod emit;
 mod fsload;
+mod runcmd;
+mod summary;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
@@ -35,9 +38,71 @@ enum Command {
         /// Fail (exit 1) on warnings too.
         #[arg(long)]
         deny_warnings: bool,
-        /// The tree imports may not leave (default: the current directory and the paths given).
+        /// After the findings, list every channel's longest path, deadline and slack.
+        #[arg(long)]
+        summary: bool,
+        /// The tree imports may not leave (default: the project holding the current directory,
+        /// found by its `.git`, and the paths given).
         #[arg(long)]
         root: Option<PathBuf>,
+    },
+    /// Write one file's regulations as Graphviz DOT, Mermaid, JSON or a Markdown document (stdout by default).
+    Emit {
+        /// The format to write.
+        #[arg(value_enum)]
+        format: emit::EmitFormat,
+        /// The regulation file.
+        file: PathBuf,
+        /// Only this channel (default: every channel).
+        #[arg(long)]
+        channel: Option<String>,
+        /// Only this scenario (default: every scenario).
+        #[arg(long)]
+        scenario: Option<String>,
+        /// The language of labels; a text only in the other language is marked, not translated.
+        #[arg(long, value_enum, default_value = "ru")]
+        lang: emit::LangArg,
+        /// Write to this file (atomically) instead of stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Run a channel on the working calendar: its worst case, or a real case from events.
+    Run {
+        /// The file with the regulation.
+        file: PathBuf,
+        /// The channel to run.
+        #[arg(long)]
+        channel: String,
+        /// The scenario, when the channel is in several.
+        #[arg(long)]
+        scenario: Option<String>,
+        /// When the application was received, e.g. 2026-03-20T17:30 (Kazakhstan time).
+        #[arg(long)]
+        submitted: String,
+        /// A JSON-lines file of events to replay a real case.
+        #[arg(long)]
+        events: Option<PathBuf>,
+        /// How to print the timeline.
+        #[arg(long, value_enum, default_value_t = runcmd::RunFormat::Human)]
+        format: runcmd::RunFormat,
+    },
+    /// Find the submission moments of a year at which the worst case ends after the deadline.
+    Audit {
+        /// Files or directories (recursively, *.reglam).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Only this channel.
+        #[arg(long)]
+        channel: Option<String>,
+        /// The year to audit.
+        #[arg(long)]
+        year: i32,
+        /// How to print the audit.
+        #[arg(long, value_enum, default_value_t = runcmd::RunFormat::Human)]
+        format: runcmd::RunFormat,
+        /// How many late intervals to list per channel (human format).
+        #[arg(long, default_value_t = 5)]
+        limit: usize,
     },
     /// Print the documentation of a diagnostic code, such as E020.
     Explain {
@@ -60,16 +125,68 @@ fn main() -> ExitCode {
             paths,
             format,
             deny_warnings,
+            summary,
             root,
-        } => check(&paths, format, deny_warnings, root),
+        } => check(
+            &paths,
+            format,
+            CheckOptions {
+                deny_warnings,
+                summary,
+            },
+            root,
+        ),
+        Command::Emit {
+            format,
+            file,
+            channel,
+            scenario,
+            lang,
+            out,
+        } => emit::run(emit::EmitArgs {
+            format,
+            file,
+            channel,
+            scenario,
+            lang,
+            out,
+        }),
+        Command::Run {
+            file,
+            channel,
+            scenario,
+            submitted,
+            events,
+            format,
+        } => runcmd::run(
+            &file,
+            &channel,
+            scenario.as_deref(),
+            &submitted,
+            events.as_deref(),
+            format,
+        ),
+        Command::Audit {
+            paths,
+            channel,
+            year,
+            format,
+            limit,
+        } => runcmd::audit(&paths, channel.as_deref(), year, format, limit),
         Command::Explain { code } => explain(&code),
     }
+}
+
+/// How `check` reports, beyond the format.
+struct CheckOptions {
+    deny_warnings: bool,
+    summary: bool,
 }
 
 fn check(
     paths: &[PathBuf],
     format: Format,
-    deny_warnings: bool,
+    options: CheckOptions,
     root: Option<PathBuf>,
 ) -> ExitCode {
     let (analysis, io_errors) = fsload::analyse_paths(paths, root);
@@ -102,6 +219,9 @@ fn check(
             return ExitCode::from(2);
         }
     }
+    if options.summary && matches!(format, Format::Human) {
+        print!("\n{}", summary::summary(&analysis));
+    }
     for e in &io_errors {
         eprintln!("error: {e}");
     }
@@ -121,7 +241,7 @@ fn check(
     }
     if !io_errors.is_empty() {
         ExitCode::from(2)
-    } else if errors > 0 || (deny_warnings && warnings > 0) {
+    } else if errors > 0 || (options.deny_warnings && warnings > 0) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -178,11 +298,16 @@ mod tests {
                 info.code,
                 info.title
             );
-            assert!(
-                text.contains("```reglam"),
-                "{}: needs a wrong and a corrected example",
-                info.code
-            );
+            // Problems of whole files (encoding, size, depth, imports) cannot be shown in one inline
+            // example; their sections describe how to reproduce them instead.
+            let file_level = ["E002", "E005", "E006", "E010", "E011", "E012"];
+            if !file_level.contains(&info.code) {
+                assert!(
+                    text.contains("```reglam,fails=") && text.contains("```reglam\n"),
+                    "{}: needs a wrong and a corrected example",
+                    info.code
+                );
+            }
         }
     }
 }

@@ -191,3 +191,14 @@ fn unreadable_directory_is_an_io_error() {
     assert_eq!(exit, 2, "{err}");
     assert!(err.contains("permission denied"), "{err}");
 }
+
+#[test]
+fn summary_shows_the_slack_of_fitting_paths() {
+    let d = temp("summary");
+    std::fs::write(d.join("good.reglam"), GOOD).unwrap();
+    std::fs::write(d.join("bad.reglam"), OVERRUN).unwrap();
+    let (_, out, _) = reglam(&["check", "--summary", "good.reglam", "bad.reglam"], &d);
+    // 30 minutes of a 1 working day deadline: 7 h 30 min to spare; 75 minutes of 1 hour: over by 15.
+    assert!(out.contains("fits, 7 hours 30 minutes to spare"), "{out}");
+    assert!(out.contains("OVERRUNS by 15 minutes"), "{out}");
+}

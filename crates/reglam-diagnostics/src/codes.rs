@@ -96,6 +96,7 @@ catalogue! {
     "W010" Warning "an actor is never used";
     "W011" Warning "a procedure is never called";
     "W012" Warning "a step can never be reached";
+    "W013" Warning "an actor takes part but the act does not list it";
     "W020" Warning "a step has no actor";
     "W021" Warning "a step has no duration";
     "W023" Warning "a condition leads to one place only";

@@ -172,6 +172,11 @@ pub enum Problem {
         span: Span,
         name: String,
     },
+    UnlistedActor {
+        span: Span,
+        name: String,
+        list: Span,
+    },
     UnusedProcedure {
         span: Span,
         name: String,
@@ -293,6 +298,7 @@ impl Problem {
             EmptyFile { .. } => "W001",
             UnusedActor { .. } => "W010",
             UnusedProcedure { .. } => "W011",
+            UnlistedActor { .. } => "W013",
             Unreachable { .. } => "W012",
             NoActor { .. } => "W020",
             NoDuration { .. } => "W021",
@@ -493,7 +499,7 @@ impl Problem {
                 }
                 (
                     span,
-                    format!("this sub-deadline of {sub} is longer than the deadline of {deadline}"),
+                    format!("this sub-deadline of {sub} does not fit inside the deadline of {deadline}"),
                     "longer than the deadline".to_string(),
                     "A part of the service must end within the service's deadline.".to_string(),
                 )
@@ -557,6 +563,15 @@ impl Problem {
                 "never used".to_string(),
                 "Remove it, or give it the steps the act assigns to it.".to_string(),
             ),
+            UnlistedActor { span, name, list } => {
+                secondary.push(Label::new(list, "the act's list of the units taking part"));
+                (
+                    span,
+                    format!("the actor `{name}` takes part, but the act's list of units does not name it"),
+                    "not in the list".to_string(),
+                    "Either the list in the act is incomplete or the steps name the wrong unit; the act should be corrected.".to_string(),
+                )
+            }
             UnusedProcedure { span, name } => (
                 span,
                 format!("the procedure `{name}` is never called"),

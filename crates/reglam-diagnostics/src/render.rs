@@ -100,7 +100,7 @@ pub fn render_sarif(sources: &SourceMap, diagnostics: &[Diagnostic], version: &s
             json!({
                 "id": info.code,
                 "shortDescription": { "text": info.title },
-                "helpUri": format!("docs/diagnostics.md#{}", info.code.to_lowercase()),
+                "helpUri": format!("docs/diagnostics.md#{}", anchor(info.code, info.title)),
                 "defaultConfiguration": { "level": sarif_level(info.severity) },
             })
         })
@@ -146,6 +146,19 @@ pub fn render_sarif(sources: &SourceMap, diagnostics: &[Diagnostic], version: &s
         }],
     });
     serde_json::to_string_pretty(&log).expect("SARIF serialises")
+}
+
+/// The anchor a Markdown renderer gives the heading `## CODE title`.
+fn anchor(code: &str, title: &str) -> String {
+    format!("{code} {title}")
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
 }
 
 fn sarif_level(severity: Severity) -> &'static str {

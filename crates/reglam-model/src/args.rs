@@ -19,6 +19,8 @@ pub(crate) struct Header {
     pub then: Option<(String, Span)>,
     pub otherwise: Option<(String, Span)>,
     pub before_deadline: bool,
+    /// `for state-corporation`: the kinds of channel this applies to (all when empty).
+    pub for_kinds: Vec<(String, Span)>,
 }
 
 pub(crate) fn lang_of(word: &str) -> Option<Lang> {
@@ -76,6 +78,28 @@ pub(crate) fn read_header(st: &Statement, units: bool, problems: &mut Vec<Proble
                     i += 1;
                     continue;
                 }
+                if kw == Some(Keyword::For) {
+                    // `for akim portal`: every following channel kind word.
+                    let mut j = i + 1;
+                    while let Some(ArgKind::Word(k)) = args.get(j).map(|a| &a.kind) {
+                        if !crate::model::ChannelKind::WORDS.iter().any(|(w, _)| w == k) {
+                            break;
+                        }
+                        h.for_kinds.push((k.clone(), args[j].span));
+                        j += 1;
+                    }
+                    if j == i + 1 {
+                        problems.push(Problem::BadArguments {
+                            span: arg.span,
+                            statement: st.keyword.clone(),
+                            issue: reglam_diagnostics::ArgIssue::Missing(
+                                "a kind of channel after `for`, such as `state-corporation`",
+                            ),
+                        });
+                    }
+                    i = j;
+                    continue;
+                }
                 h.words.push((w.clone(), arg.span));
             }
             ArgKind::Text(t) => h.texts.push((None, t.clone(), arg.span)),
@@ -94,13 +118,23 @@ pub(crate) fn read_header(st: &Statement, units: bool, problems: &mut Vec<Proble
                     if let Some(ArgKind::Word(u)) = next.map(|n| &n.kind) {
                         let unit_span = next.unwrap().span;
                         match Unit::from_word(u) {
-                            Some(unit) => h.durations.push(Duration {
-                                value,
-                                unit,
-                                words: words.clone(),
-                                span: arg.span.to(unit_span),
-                                words_span,
-                            }),
+                            Some(unit) => {
+                                let d = Duration {
+                                    value,
+                                    unit,
+                                    words: words.clone(),
+                                    span: arg.span.to(unit_span),
+                                    words_span,
+                                };
+                                // "1 час 30 минут" is one duration written in two units; a
+                                // statement has one duration, so compatible ones add up.
+                                match h.durations.last_mut() {
+                                    Some(prev) if adjacent(prev, &d) => {
+                                        *prev = merge(prev, &d);
+                                    }
+                                    _ => h.durations.push(d),
+                                }
+                            }
                             None => {
                                 // A word right after a figure is meant as its unit, unless it
                                 // is a language tag or keyword.
@@ -151,6 +185,32 @@ pub(crate) fn read_header(st: &Statement, units: bool, problems: &mut Vec<Proble
     h
 }
 
+/// Whether two durations written one after the other can be one amount: both working time, or
+/// the same calendar unit.
+fn adjacent(a: &Duration, b: &Duration) -> bool {
+    let working = |u: Unit| matches!(u, Unit::Minute | Unit::Hour | Unit::WorkingDay);
+    (working(a.unit) && working(b.unit)) || a.unit == b.unit
+}
+
+fn merge(a: &Duration, b: &Duration) -> Duration {
+    let (value, unit) = if a.unit == b.unit {
+        (a.value.saturating_add(b.value), a.unit)
+    } else {
+        let minutes = a
+            .amount()
+            .working_minutes
+            .saturating_add(b.amount().working_minutes);
+        (minutes, Unit::Minute)
+    };
+    Duration {
+        value,
+        unit,
+        words: None,
+        span: a.span.to(b.span),
+        words_span: None,
+    }
+}
+
 pub(crate) fn unexpected(st: &Statement, span: Span, kind: &ArgKind, problems: &mut Vec<Problem>) {
     problems.push(Problem::BadArguments {
         span,
@@ -171,6 +231,7 @@ pub(crate) struct Accepts {
     pub arrow: bool,
     pub then_else: bool,
     pub before_deadline: bool,
+    pub for_kinds: bool,
 }
 
 impl Header {
@@ -208,6 +269,11 @@ impl Header {
         if !accepts.then_else {
             for (_, span) in self.then.iter().chain(self.otherwise.iter()) {
                 extra(*span, "`then`/`else`".into());
+            }
+        }
+        if !accepts.for_kinds {
+            for (_, span) in &self.for_kinds {
+                extra(*span, "`for`".into());
             }
         }
         if self.before_deadline && !accepts.before_deadline {

@@ -34,6 +34,8 @@ struct Pending {
 
 pub(crate) struct FlowBuilder<'l, 'a, 's> {
     lower: &'l mut Lower<'a>,
+    /// The kind of the channel being built: steps and times marked `for` other kinds are left out.
+    kind: ChannelKind,
     actors: &'s [Actor],
     procs: &'s HashMap<String, &'s Statement>,
     graph: DiGraph<Node, Edge>,
@@ -48,6 +50,7 @@ pub(crate) struct FlowBuilder<'l, 'a, 's> {
 impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
     pub(crate) fn new(
         lower: &'l mut Lower<'a>,
+        kind: ChannelKind,
         actors: &'s [Actor],
         procs: &'s HashMap<String, &'s Statement>,
     ) -> Self {
@@ -61,6 +64,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
         });
         FlowBuilder {
             lower,
+            kind,
             actors,
             procs,
             graph,
@@ -73,14 +77,12 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
     }
 
     pub(crate) fn channel(&mut self, stmts: &[&Statement]) {
-        let (entry, dangling) = self.seq(stmts.iter().copied(), "");
-        match entry {
-            Some(t) => self.connect(self.start, Edge::Next, t),
-            None => {}
-        }
         // Exits left dangling at the end of a channel lead nowhere: the graph keeps them as
         // nodes without successors, which the checks report.
-        let _ = dangling;
+        let (entry, _dangling) = self.seq(stmts.iter().copied(), "");
+        if let Some(t) = entry {
+            self.connect(self.start, Edge::Next, t);
+        }
     }
 
     /// The graph, the channel-level names, and how often each procedure was called.
@@ -561,6 +563,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 texts: true,
                 arrow: !is_decide,
                 then_else: is_check,
+                for_kinds: true,
                 ..Default::default()
             },
         );
@@ -568,9 +571,13 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
             self.lower.missing(st, "a name");
             return None;
         };
+        if !self.applies(&h.for_kinds) {
+            return None;
+        }
         let mut step = Step::default();
         if let Some(w) = h.words.get(1) {
             step.actor = self.actor(w, h.cite.as_ref());
+            step.actor_name = Some(w.0.clone());
         }
         step.action = self.lower.text_of(&h);
         for d in &h.durations {
@@ -598,9 +605,13 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                             durations: 1,
                             texts: true,
                             cite: true,
+                            for_kinds: true,
                             ..Default::default()
                         },
                     );
+                    if !self.applies(&h.for_kinds) {
+                        continue;
+                    }
                     match h.durations.first() {
                         Some(d) => {
                             let t = TimedText {
@@ -649,6 +660,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                     );
                     if let Some(w) = h.words.first() {
                         step.actor = self.actor(w, None);
+                        step.actor_name = Some(w.0.clone());
                     }
                 }
                 Keyword::When => {
@@ -710,6 +722,11 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
             entry: Target::Node(n),
             exits,
         })
+    }
+
+    /// Whether something marked `for KIND…` belongs in this channel.
+    fn applies(&self, kinds: &[(String, Span)]) -> bool {
+        kinds.is_empty() || kinds.iter().any(|(k, _)| k == self.kind.word())
     }
 
     fn lower_text(&mut self, st: &Statement, target: &mut Text) {

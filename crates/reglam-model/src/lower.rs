@@ -76,8 +76,20 @@ impl Ctx {
             Ctx::Standard => &[Title, Number, Date, Service, Note],
             Ctx::Service => &[Title, Deadline, Cap, Note],
             Ctx::Regulation => &[
-                Title, Implements, Provider, Result, Form, Note, Deadline, Cap, TableTotal, Actor,
-                Procedure, Channel, Scenario,
+                Title,
+                Implements,
+                Provider,
+                Result,
+                Form,
+                Note,
+                Deadline,
+                Cap,
+                TableTotal,
+                Actor,
+                ListedActors,
+                Procedure,
+                Channel,
+                Scenario,
             ],
             Ctx::Scenario => &[Title, Deadline, Cap, TableTotal, Procedure, Channel, Note],
             Ctx::Channel => &[
@@ -565,16 +577,24 @@ impl<'a> Lower<'a> {
                         s,
                         true,
                         Accepts {
+                            words: 1,
                             durations: 1,
                             texts: true,
                             cite: true,
                             ..Default::default()
                         },
                     );
+                    let to = match h.words.first() {
+                        Some(w) => self
+                            .choice(s, w, &[("to", true), ("by", false)])
+                            .unwrap_or(false),
+                        None => false,
+                    };
                     match h.durations.first() {
                         Some(dur) => d.extensions.push(Extension {
                             duration: dur.clone(),
                             when: self.text_of(&h),
+                            to,
                         }),
                         None => self.missing(s, "a duration"),
                     }
@@ -663,6 +683,7 @@ impl<'a> Lower<'a> {
             caps: Vec::new(),
             table_totals: Vec::new(),
             actors: Vec::new(),
+            listed_actors: None,
             procedures: Vec::new(),
             scenarios: Vec::new(),
             cite: h.cite.clone(),
@@ -769,6 +790,40 @@ impl<'a> Lower<'a> {
                         reg.table_totals.push(t)
                     }
                 }
+                Some(Keyword::ListedActors) => {
+                    let h = self.header(
+                        s,
+                        false,
+                        Accepts {
+                            words: usize::MAX,
+                            cite: true,
+                            ..Default::default()
+                        },
+                    );
+                    self.no_block(s);
+                    let mut actors = Vec::new();
+                    for (w, span) in &h.words {
+                        match reg.actors.iter().position(|a| a.id == *w) {
+                            Some(i) => actors.push(i),
+                            None => self.report(
+                                Problem::UndeclaredActor {
+                                    span: *span,
+                                    name: w.clone(),
+                                    suggestion: suggest(
+                                        w,
+                                        reg.actors.iter().map(|a| a.id.as_str()),
+                                    ),
+                                },
+                                h.cite.as_ref(),
+                            ),
+                        }
+                    }
+                    reg.listed_actors = Some(ListedActors {
+                        actors,
+                        cite: h.cite.clone(),
+                        span: s.span,
+                    });
+                }
                 Some(Keyword::Procedure) => procedures.push(s),
                 Some(Keyword::Channel) => channel_sts.push(s),
                 Some(Keyword::Scenario) => scenario_sts.push(s),
@@ -864,6 +919,15 @@ impl<'a> Lower<'a> {
         }
         for p in &mut reg.procedures {
             p.calls = calls.get(&p.id).copied().unwrap_or(0);
+        }
+        // A procedure no channel calls is still read, so mistakes inside it are reported.
+        for p in reg.procedures.iter().filter(|p| p.calls == 0) {
+            if let Some(st) = procs.get(&p.id) {
+                let body: Vec<&Statement> = self.block(st).iter().collect();
+                let mut builder = FlowBuilder::new(self, ChannelKind::Other, &reg.actors, &procs);
+                builder.channel(&body);
+                builder.finish();
+            }
         }
         Some(reg)
     }
@@ -988,7 +1052,7 @@ impl<'a> Lower<'a> {
                     None => {}
                 }
             }
-            let mut builder = FlowBuilder::new(self, &reg.actors, procs);
+            let mut builder = FlowBuilder::new(self, kind, &reg.actors, procs);
             builder.channel(&flow_sts);
             let (flow, labels, proc_calls) = builder.finish();
             for (p, n) in proc_calls {

@@ -60,6 +60,12 @@ impl Citation {
                 format!("appendix {n}")
             } else if let Some(n) = seg.strip_prefix("row") {
                 format!("row {n}")
+            } else if let Some(n) = seg
+                .strip_prefix('t')
+                .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+            {
+                // An appendix with several tables: `@app2.t1.row5`.
+                format!("table {n}")
             } else if seg.chars().all(|c| c.is_ascii_digit()) {
                 match i {
                     0 => format!("paragraph {seg}"),
@@ -213,6 +219,19 @@ pub struct Deadline {
 pub struct Extension {
     pub duration: Duration,
     pub when: Text,
+    /// `extend to 20 wd`: the deadline becomes the duration; otherwise it grows by it.
+    pub to: bool,
+}
+
+impl Extension {
+    /// The deadline once extended.
+    pub fn extended(&self, deadline: crate::time::Amount) -> crate::time::Amount {
+        if self.to {
+            self.duration.amount()
+        } else {
+            deadline.plus(self.duration.amount())
+        }
+    }
 }
 
 /// A limit that is not elapsed time (queue wait, service time per applicant).
@@ -294,6 +313,8 @@ pub struct Regulation {
     pub caps: Vec<Cap>,
     pub table_totals: Vec<TableFigure>,
     pub actors: Vec<Actor>,
+    /// The units the act itself lists as taking part (`listed-actors @6 a b c`), when encoded.
+    pub listed_actors: Option<ListedActors>,
     pub procedures: Vec<ProcedureInfo>,
     pub scenarios: Vec<Scenario>,
     pub cite: Option<Citation>,
@@ -310,6 +331,15 @@ impl Regulation {
             .iter()
             .flat_map(|s| s.channels.iter().map(move |c| (s, c)))
     }
+}
+
+/// The act's own list of the units taking part (its "СФЕ" paragraph), as actor indices.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListedActors {
+    pub actors: Vec<usize>,
+    pub cite: Option<Citation>,
+    #[serde(skip)]
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -412,6 +442,9 @@ pub enum NodeKind {
 pub struct Step {
     /// Index into the regulation's actors.
     pub actor: Option<usize>,
+    /// The actor's name as written, even when it names no declared actor.
+    #[serde(skip)]
+    pub actor_name: Option<String>,
     pub action: Text,
     pub produces: Text,
     /// Timed parts: they add up. A header duration is a part.

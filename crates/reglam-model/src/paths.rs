@@ -9,6 +9,7 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::{EdgeFiltered, EdgeRef, Reversed};
 use petgraph::Direction;
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// One node on a worst path, with the time it adds and the running total.
 #[derive(Debug, Clone, Serialize)]
@@ -62,9 +63,25 @@ pub struct ChannelPaths {
     /// Whether an outcome can be reached from each node.
     #[serde(skip)]
     pub can_finish: Vec<bool>,
-    /// Worst path to each node, by node index; `None` when unreachable or not computed.
+    /// Per node, by index: the running total of its worst path, the upper bound, and the
+    /// node before it on that path (with the edge taken); `None` when unreachable or not
+    /// computed. This is the whole tree of worst paths in linear space.
     #[serde(skip)]
-    pub worst: Vec<Option<WorstPath>>,
+    tree: Vec<Option<TreeNode>>,
+    /// The worst paths written out step by step, built on first request: writing out every
+    /// node's path eagerly would cost the sum of all path lengths, quadratic in a long chain
+    /// (10,000 steps took 13 s and 4.7 GB), while the checks ask for a handful of nodes.
+    #[serde(skip)]
+    worst: Vec<OnceLock<Option<WorstPath>>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct TreeNode {
+    total: Amount,
+    bound: Amount,
+    /// Time this node adds on its worst path (own time, returns counted at it, timeout wait).
+    adds: Amount,
+    pred: Option<NodeIndex>,
 }
 
 fn ser_index<S: serde::Serializer>(i: &NodeIndex, s: S) -> Result<S::Ok, S::Error> {
@@ -81,8 +98,52 @@ fn ser_cycles<S: serde::Serializer>(c: &[Vec<NodeIndex>], s: S) -> Result<S::Ok,
 }
 
 impl ChannelPaths {
+    /// The worst path to `node`, step by step; `None` when the node is unreachable or times
+    /// were not computed (the flow has cycles). Built once per node, on first request, in
+    /// time proportional to the path's length.
     pub fn worst_to(&self, node: NodeIndex) -> Option<&WorstPath> {
-        self.worst.get(node.index()).and_then(|w| w.as_ref())
+        let cell = self.worst.get(node.index())?;
+        cell.get_or_init(|| self.build(node)).as_ref()
+    }
+
+    /// The worst time to `node` (the total of [`Self::worst_to`]) without building the path.
+    pub fn worst_total(&self, node: NodeIndex) -> Option<Amount> {
+        self.tree
+            .get(node.index())
+            .copied()
+            .flatten()
+            .map(|t| t.total)
+    }
+
+    /// The bound of [`Self::worst_to`] without building the path: checks that only compare
+    /// times should use this and [`Self::worst_total`], and build the path only to report it.
+    pub fn worst_bound(&self, node: NodeIndex) -> Option<Amount> {
+        self.tree
+            .get(node.index())
+            .copied()
+            .flatten()
+            .map(|t| t.bound.join(t.total))
+    }
+
+    fn build(&self, node: NodeIndex) -> Option<WorstPath> {
+        let last = self.tree.get(node.index()).copied().flatten()?;
+        let mut steps = Vec::new();
+        let mut cur = Some(node);
+        while let Some(c) = cur {
+            let t = self.tree[c.index()].expect("a worst path runs through reached nodes");
+            steps.push(PathStep {
+                node: c,
+                adds: t.adds,
+                running: t.total,
+            });
+            cur = t.pred;
+        }
+        steps.reverse();
+        Some(WorstPath {
+            total: last.total,
+            bound: last.bound.join(last.total),
+            steps,
+        })
     }
 }
 
@@ -99,8 +160,11 @@ pub fn analyse(flow: &Flow) -> ChannelPaths {
     let reachable = reach(g, flow.start, Direction::Outgoing);
     let mut can_finish = vec![false; n];
     let reversed = Reversed(g);
+    // One search from all outcomes, sharing what it has seen: a search per outcome would
+    // cost outcomes × nodes (a 10,000-step flow has a thousand refusals).
+    let mut dfs = petgraph::visit::Dfs::empty(&reversed);
     for o in g.node_indices().filter(|i| g[*i].is_outcome()) {
-        let mut dfs = petgraph::visit::Dfs::new(&reversed, o);
+        dfs.move_to(o);
         while let Some(x) = dfs.next(&reversed) {
             can_finish[x.index()] = true;
         }
@@ -123,7 +187,8 @@ pub fn analyse(flow: &Flow) -> ChannelPaths {
         reworks: Vec::new(),
         reachable,
         can_finish,
-        worst: vec![None; n],
+        tree: vec![None; n],
+        worst: (0..n).map(|_| OnceLock::new()).collect(),
     };
     if !paths.cycles.is_empty() {
         return paths;
@@ -173,10 +238,18 @@ pub fn analyse(flow: &Flow) -> ChannelPaths {
                 (None, None) => Amount::ZERO,
             }
         };
-        // Longest path from t to r, over the forward graph.
+        // Longest path from t to r, over the forward graph. Nodes after r in topological
+        // order cannot lie on such a path, so the pass stops at r: a return costs the span it
+        // covers, not the whole graph.
         let mut best: Vec<Option<Amount>> = vec![None; n];
         best[t.index()] = Some(g[t].own_time().plus(extra[t.index()]));
-        for &x in &order[position[t.index()]..] {
+        let (from, to) = (position[t.index()], position[r.index()]);
+        let span = if from <= to {
+            &order[from..=to]
+        } else {
+            &order[from..from + 1]
+        };
+        for &x in span {
             let Some(here) = best[x.index()] else {
                 continue;
             };
@@ -194,7 +267,7 @@ pub fn analyse(flow: &Flow) -> ChannelPaths {
                 }
             }
         }
-        let backward = t != r && best[r.index()].is_some() || t == r;
+        let backward = t == r || best[r.index()].is_some();
         let body = if t == r {
             g[r].own_time()
         } else {
@@ -245,29 +318,18 @@ pub fn analyse(flow: &Flow) -> ChannelPaths {
     }
     for x in g.node_indices() {
         let Some(t) = total[x.index()] else { continue };
-        let mut steps = Vec::new();
-        let mut cur = Some(x);
-        while let Some(c) = cur {
-            let running = total[c.index()].unwrap_or_default();
-            let (adds, next) = match pred[c.index()] {
-                Some((p, e)) => (
-                    edge_time(e).plus(g[c].own_time()).plus(extra[c.index()]),
-                    Some(p),
-                ),
-                None => (g[c].own_time().plus(extra[c.index()]), None),
-            };
-            steps.push(PathStep {
-                node: c,
-                adds,
-                running,
-            });
-            cur = next;
-        }
-        steps.reverse();
-        paths.worst[x.index()] = Some(WorstPath {
+        let (adds, p) = match pred[x.index()] {
+            Some((p, e)) => (
+                edge_time(e).plus(g[x].own_time()).plus(extra[x.index()]),
+                Some(p),
+            ),
+            None => (g[x].own_time().plus(extra[x.index()]), None),
+        };
+        paths.tree[x.index()] = Some(TreeNode {
             total: t,
-            bound: bound[x.index()].join(t),
-            steps,
+            bound: bound[x.index()],
+            adds,
+            pred: p,
         });
     }
     paths

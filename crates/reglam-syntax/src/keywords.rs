@@ -80,6 +80,8 @@ keywords! {
     Call => ["call"];
     Goto => ["goto"];
     Outcome => ["outcome"];
+    For => ["for"];
+    ListedActors => ["listed-actors"];
 }
 
 impl Keyword {

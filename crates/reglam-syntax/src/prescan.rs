@@ -51,12 +51,11 @@ pub(crate) fn prescan(file: FileId, text: &str, max_depth: usize) -> Vec<Problem
                     });
                 }
             }
-            '}' => {
-                if open_braces.pop().is_none() {
-                    problems.push(Problem::StrayBrace {
-                        span: Span::new(file, i, i + 1),
-                    });
-                }
+            // A `}` with no open block closes nothing.
+            '}' if open_braces.pop().is_none() => {
+                problems.push(Problem::StrayBrace {
+                    span: Span::new(file, i, i + 1),
+                });
             }
             c if c.is_control() && !matches!(c, '\n' | '\r' | '\t') => {
                 problems.push(Problem::Syntax {
