@@ -79,7 +79,7 @@ pub fn run(args: EmitArgs) -> ExitCode {
     // a path over its deadline) are what the diagrams show, so they do not stop emission.
     let blocking: Vec<_> = diagnostics
         .iter()
-        .filter(|d| d.is_error() && d.code.as_str() < "E020")
+        .filter(|d| d.is_malformed())
         .cloned()
         .collect();
     if !blocking.is_empty() {

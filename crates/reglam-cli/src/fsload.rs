@@ -123,10 +123,11 @@ pub fn analyse_paths(paths: &[PathBuf], root: Option<PathBuf>) -> (Analysis, Vec
     files.sort();
     files.dedup();
     let mut ws = Workspace::new(FsLoader { roots });
+    let mut loaded_files = Vec::with_capacity(files.len());
     for f in files {
         let name = f.display().to_string();
         match read(&f, name.clone()) {
-            Ok(loaded) => ws.add_root(loaded),
+            Ok(loaded) => loaded_files.push(loaded),
             Err(LoadError::TooLarge(size)) => {
                 io_errors.push(format!("cannot read {name}: the file is {size} bytes, more than the {MAX_FILE_BYTES} Reglam reads"))
             }
@@ -134,6 +135,8 @@ pub fn analyse_paths(paths: &[PathBuf], root: Option<PathBuf>) -> (Analysis, Vec
             Err(LoadError::Outside) => {}
         }
     }
+    // Parsed on all cores; the order of files (and so of the output) stays the sorted one.
+    ws.add_roots(loaded_files);
     (ws.finish(), io_errors)
 }
 

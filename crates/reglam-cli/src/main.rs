@@ -1,5 +1,6 @@
 //! `reglam`: checks regulations and explains its diagnostics.
 
+mod build;
 mod emit;
 mod fsload;
 mod runcmd;
@@ -45,6 +46,17 @@ enum Command {
         /// found by its `.git`, and the paths given).
         #[arg(long)]
         root: Option<PathBuf>,
+    },
+    /// Check a corpus and write every regulation's documents and diagrams, with an index.
+    Build {
+        /// The folder of regulations.
+        dir: PathBuf,
+        /// Where to write (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Skip SVG even when Graphviz is installed.
+        #[arg(long)]
+        no_svg: bool,
     },
     /// Write one file's regulations as Graphviz DOT, Mermaid, JSON or a Markdown document (stdout by default).
     Emit {
@@ -136,6 +148,11 @@ fn main() -> ExitCode {
             },
             root,
         ),
+        Command::Build { dir, out, no_svg } => build::run(build::BuildArgs {
+            dir,
+            out,
+            svg: !no_svg,
+        }),
         Command::Emit {
             format,
             file,

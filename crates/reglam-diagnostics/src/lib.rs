@@ -55,6 +55,13 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity() == Severity::Error
     }
+
+    /// An error in how the file is written (syntax, names, references, imports: codes below
+    /// E020), which leaves the model incomplete. Errors from E020 on are findings about the
+    /// act's content, such as a path over its deadline: the model is whole and can be rendered.
+    pub fn is_malformed(&self) -> bool {
+        self.is_error() && self.code.as_str() < "E020"
+    }
 }
 
 /// Sorts diagnostics by file, position and code so output does not depend on the order in

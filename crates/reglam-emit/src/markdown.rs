@@ -425,7 +425,13 @@ fn phrase(n: u64, unit: num::Unit, lang: Lang) -> String {
 
 /// A duration as the source writes it, in words: `30 min` is "30 (тридцать) минут", never
 /// re-expressed in other units.
+///
+/// The model merges "3 h 40 min" into one duration of 220 minutes (with no words of the act's
+/// own); such a sum is written back as hours and minutes.
 pub fn duration(d: &Duration, lang: Lang) -> String {
+    if d.words.is_none() && d.unit == reglam_syntax::Unit::Minute && d.value >= 60 {
+        return amount(d.amount(), lang);
+    }
     phrase(d.value, to_numerals(d.unit), lang)
 }
 

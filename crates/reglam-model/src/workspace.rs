@@ -139,39 +139,68 @@ impl<L: Loader> Workspace<L> {
         );
     }
 
+    /// Adds many files to check, decoding and parsing them on all cores. The result is the
+    /// same as calling [`Self::add_root`] for each in order: file ids, diagnostics and the
+    /// corpus follow the order given, whatever thread finished first.
+    pub fn add_roots(&mut self, files: Vec<LoadedFile>) {
+        let mut fresh = Vec::new();
+        let mut keys = std::collections::HashSet::new();
+        let mut all_keys = Vec::with_capacity(files.len());
+        for f in files {
+            all_keys.push(f.key.clone());
+            if !self.files.contains_key(&f.key) && keys.insert(f.key.clone()) {
+                fresh.push(f);
+            }
+        }
+        let decoded = par_map(&fresh, |f| decode(&f.bytes));
+        let mut ids = Vec::with_capacity(fresh.len());
+        let mut infos = Vec::with_capacity(fresh.len());
+        for (f, d) in fresh.iter().zip(decoded) {
+            let id = self.sources.add(f.name.clone(), d.text);
+            ids.push(id);
+            infos.push((id, d.invalid_at, d.invalid_byte, f.bytes.len() as u64));
+        }
+        let sources = &self.sources;
+        let parsed = par_map(&infos, |&(id, at, byte, size)| {
+            parse_text(id, sources.text(id), at, byte, size)
+        });
+        for ((f, id), (syntax, problems)) in fresh.into_iter().zip(ids).zip(parsed) {
+            self.register(f.key, id, syntax, problems);
+        }
+        for key in all_keys {
+            let id = self.files[&key].id;
+            if !self.roots.contains(&id) {
+                self.roots.push(id);
+            }
+        }
+    }
+
     fn read(&mut self, file: LoadedFile) -> FileId {
         let decoded = decode(&file.bytes);
         let id = self.sources.add(file.name, decoded.text);
-        let text = self.sources.text(id);
-        let mut problems = Vec::new();
-        let syntax = if let Some(at) = decoded.invalid_at {
-            let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
-            problems.push(Problem::InvalidUtf8 {
-                span: Span::new(id, at, end),
-                byte: decoded.invalid_byte.unwrap_or(at),
-            });
-            None
-        } else if file.bytes.len() as u64 > MAX_FILE_BYTES {
-            problems.push(Problem::TooLarge {
-                span: Span::new(id, 0, 0),
-                size: file.bytes.len() as u64,
-                limit: MAX_FILE_BYTES,
-            });
-            None
-        } else {
-            match parse(id, text) {
-                Ok(s) => Some(s),
-                Err(p) => {
-                    problems.extend(p);
-                    None
-                }
-            }
-        };
+        let (syntax, problems) = parse_text(
+            id,
+            self.sources.text(id),
+            decoded.invalid_at,
+            decoded.invalid_byte,
+            file.bytes.len() as u64,
+        );
+        self.register(file.key, id, syntax, problems);
+        id
+    }
+
+    fn register(
+        &mut self,
+        key: String,
+        id: FileId,
+        syntax: Option<SyntaxFile>,
+        problems: Vec<Problem>,
+    ) {
         for p in problems {
             self.diagnostics.push(p.into_diagnostic(None));
         }
         self.files.insert(
-            file.key.clone(),
+            key.clone(),
             FileState {
                 id,
                 syntax,
@@ -180,10 +209,8 @@ impl<L: Loader> Workspace<L> {
                 in_progress: false,
             },
         );
-        self.order.push(file.key);
-        id
+        self.order.push(key);
     }
-
     /// Loads the imports of `key` (recursively) and lowers it. `stack` is the chain of files
     /// being lowered, for cycle reports.
     fn process(&mut self, key: &str, stack: &mut Vec<String>) {
@@ -345,4 +372,79 @@ impl<L: Loader> Workspace<L> {
             roots: self.roots,
         }
     }
+}
+
+/// Parses one decoded file: the problems of its bytes (invalid UTF-8, too large) or of its
+/// syntax. Pure, so files can be parsed on several threads.
+fn parse_text(
+    id: FileId,
+    text: &str,
+    invalid_at: Option<usize>,
+    invalid_byte: Option<usize>,
+    size: u64,
+) -> (Option<SyntaxFile>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let syntax = if let Some(at) = invalid_at {
+        let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+        problems.push(Problem::InvalidUtf8 {
+            span: Span::new(id, at, end),
+            byte: invalid_byte.unwrap_or(at),
+        });
+        None
+    } else if size > MAX_FILE_BYTES {
+        problems.push(Problem::TooLarge {
+            span: Span::new(id, 0, 0),
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+        None
+    } else {
+        match parse(id, text) {
+            Ok(s) => Some(s),
+            Err(p) => {
+                problems.extend(p);
+                None
+            }
+        }
+    };
+    (syntax, problems)
+}
+
+/// Maps `f` over `items` on all cores (at most one thread per item), keeping the order of
+/// `items` in the result. Workers take the next index from a shared counter, so a few large
+/// files do not leave a core idle.
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        out.push((i, f(item)));
+                    }
+                    out
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| match w.join() {
+                Ok(v) => v,
+                // A panic in a worker is a bug; carry it to the caller as a panic would be.
+                Err(e) => std::panic::resume_unwind(e),
+            })
+            .collect()
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }

@@ -214,7 +214,12 @@ impl Clock<'_> {
                     format!("{} more: {ext}", x.duration)
                 },
                 when: x.when.ru.clone().or(x.when.kk.clone()).unwrap_or_default(),
-                at: self.period_end(ext)?.0,
+                // "Extended by D" runs on from the deadline; "extended to D" from receipt.
+                at: if x.to {
+                    self.period_end(ext)?.0
+                } else {
+                    advance(self.cal, at, x.duration.amount())?
+                },
             });
         }
         Ok(Some(ServiceDeadline {

@@ -1,0 +1,111 @@
+//! `reglam build`: complete, deterministic output; and the README's diagram is current.
+
+mod support;
+use std::path::Path;
+use std::process::Command;
+use support::repo;
+
+fn build(out: &Path) -> (i32, String) {
+    let o = Command::new(env!("CARGO_BIN_EXE_reglam"))
+        .args(["build", "regulations", "--out"])
+        .arg(out)
+        .current_dir(repo())
+        .env("CI", "true")
+        .output()
+        .unwrap();
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = support::files_with_ext(dir, "md");
+    for ext in ["json", "dot", "mmd", "svg"] {
+        files.extend(support::files_with_ext(dir, ext));
+    }
+    files.sort();
+    files
+        .into_iter()
+        .map(|f| {
+            (
+                f.strip_prefix(dir).unwrap().display().to_string(),
+                std::fs::read(&f).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn build_twice_gives_identical_bytes() {
+    let base = std::env::temp_dir().join(format!("reglam-build-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    let (a, b) = (base.join("a"), base.join("b"));
+    let (code, err) = build(&a);
+    assert_eq!(code, 0, "{err}");
+    build(&b);
+    let (ta, tb) = (tree(&a), tree(&b));
+    assert_eq!(ta.len(), tb.len());
+    for ((na, ba), (nb, bb)) in ta.iter().zip(&tb) {
+        assert_eq!(na, nb);
+        assert!(ba == bb, "{na} differs between two builds");
+    }
+    // Every regulation has its documents, and nothing half-written is left behind.
+    let names: Vec<&str> = ta.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(names.contains(&"index.md"));
+    assert!(names.contains(&"atyrau-2015-293/01-oralman_status.ru.md"));
+    assert!(names.contains(&"atyrau-2015-293/01-oralman_status.kk.md"));
+    assert!(names.contains(&"atyrau-2015-293/01-oralman_status.json"));
+    assert!(names.contains(&"atyrau-2015-293/01-oralman_status.state_corp.dot"));
+    assert!(names.contains(&"atyrau-2015-293/01-oralman_status.state_corp.mmd"));
+    let regulations = support::files_with_ext(&repo().join("regulations"), "reglam").len();
+    let md = names.iter().filter(|n| n.ends_with(".ru.md")).count();
+    assert!(
+        md >= regulations - 4,
+        "{md} documents for {regulations} files (act and standard files have none)"
+    );
+    let leftovers: Vec<_> = walk(&a)
+        .into_iter()
+        .filter(|p| p.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    let _ = std::fs::remove_dir_all(&base);
+}
+
+fn walk(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p.display().to_string());
+        }
+    }
+    out
+}
+
+/// The README shows docs/images/oralman-state-corporation.svg; `tests/regen-docs.sh` makes it.
+/// It must be what the current tool and Graphviz make of the corpus file.
+#[test]
+fn readme_diagram_is_current() {
+    let script = repo().join("tests/regen-docs.sh");
+    let out = Command::new("bash")
+        .arg(&script)
+        .arg("--print")
+        .env("REGLAM", env!("CARGO_BIN_EXE_reglam"))
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let committed =
+        std::fs::read(repo().join("docs/images/oralman-state-corporation.svg")).unwrap();
+    assert!(
+        out.stdout == committed,
+        "docs/images/oralman-state-corporation.svg is stale: run `bash tests/regen-docs.sh`"
+    );
+}

@@ -1,0 +1,149 @@
+//! Deadline rules and replays on small regulations.
+
+mod support;
+
+use reglam_calendar::Calendar;
+use reglam_run::{parse_events, replay, run_worst_case, Machine, RunError, Verdict};
+use support::{at, channel, text};
+
+const SRC: &str = r#"
+regulation rules {
+  title ru "Пример"
+  deadline 5 wd {
+    receipt-day excluded
+    extend 2 wd "когда нужно"
+  }
+  actor s ru "специалист"
+  channel state_corp state-corporation {
+    step review s 1 wd "рассматривает"
+    rework back s "возвращает на доработку" -> review {
+      max 1 times
+      takes 2 wd
+      clock paused
+    }
+    step issue s 1 h "выдает"
+    outcome done result
+  }
+}
+"#;
+
+#[test]
+fn receipt_day_not_counted_and_clock_paused() {
+    let a = text(SRC);
+    let m = Machine::compile(channel(&a, "state_corp")).unwrap();
+    let cal = Calendar::kazakhstan();
+    let t = run_worst_case(&m, &cal, at("2026-03-20T17:30")).unwrap();
+    let d = t.deadline.as_ref().unwrap();
+    // 26, 27, 30, 31 March, 1 April, then 2 wd of pause: 3 April 18:00.
+    assert_eq!(d.at, at("2026-04-03T18:00"));
+    assert_eq!(d.paused_minutes, 960);
+    // review to Thu 26 17:30, away to Mon 30 17:30, review to Tue 31 17:30, issue 1 h.
+    assert_eq!(t.reached.as_ref().unwrap().at, at("2026-04-01T09:30"));
+    assert!(matches!(t.verdict, Verdict::InTime { .. }));
+    assert_eq!(d.extensions[0].at, at("2026-04-07T18:00"));
+}
+
+#[test]
+fn replay_checks_order_and_names() {
+    let a = text(SRC);
+    let m = Machine::compile(channel(&a, "state_corp")).unwrap();
+    let cal = Calendar::kazakhstan();
+    let ev = parse_events("{\"step\": \"nope\", \"finished\": \"2026-03-26T10:00\"}\n").unwrap();
+    let e = replay(&m, &cal, at("2026-03-20T17:30"), &ev).unwrap_err();
+    assert!(matches!(e, RunError::Event { line: 1, .. }), "{e}");
+    let ev = parse_events(
+        "{\"step\": \"review\", \"finished\": \"2026-03-26T10:00\"}\n\n{\"step\": \"review\", \"finished\": \"2026-03-26T11:00\"}\n",
+    )
+    .unwrap();
+    let e = replay(&m, &cal, at("2026-03-20T17:30"), &ev).unwrap_err();
+    assert!(matches!(e, RunError::Event { line: 3, .. }), "{e}");
+    // A late step is a breach; the case still ends in time.
+    let ev = parse_events(
+        "{\"step\": \"review\", \"finished\": \"2026-03-27T10:00\"}\n{\"step\": \"issue\", \"finished\": \"2026-03-27T11:00\"}\n",
+    )
+    .unwrap();
+    let t = replay(&m, &cal, at("2026-03-20T17:30"), &ev).unwrap();
+    assert!(t.entries[0].breach);
+    assert!(!t.entries[1].breach);
+    assert!(matches!(t.verdict, Verdict::InTime { .. }));
+    // A second return is more than allowed.
+    let ev = parse_events(
+        "{\"step\": \"review\", \"finished\": \"2026-03-26T10:00\"}\n{\"step\": \"back\", \"outcome\": \"return\", \"finished\": \"2026-03-27T10:00\"}\n{\"step\": \"review\", \"finished\": \"2026-03-27T11:00\"}\n{\"step\": \"back\", \"outcome\": \"return\", \"finished\": \"2026-03-30T10:00\"}\n",
+    )
+    .unwrap();
+    let e = replay(&m, &cal, at("2026-03-20T17:30"), &ev).unwrap_err();
+    assert!(matches!(e, RunError::Event { line: 4, .. }), "{e}");
+}
+
+#[test]
+fn a_year_without_data_is_an_error() {
+    let a = text(SRC);
+    let m = Machine::compile(channel(&a, "state_corp")).unwrap();
+    let e = run_worst_case(&m, &Calendar::kazakhstan(), at("2030-01-10T10:00")).unwrap_err();
+    assert!(e.to_string().contains("2030"), "{e}");
+}
+
+const PAR: &str = r#"
+regulation par {
+  title ru "Пример"
+  deadline 3 wd
+  actor s ru "специалист"
+  channel state_corp state-corporation {
+    step intake s 1 h "принимает"
+    parallel both {
+      branch { step long s 2 wd "рассматривает" }
+      branch { step short s 2 h "запрашивает" }
+    }
+    step send s 1 h "направляет"
+    step issue s 30 min "выдает"
+    due send before-deadline 1 wd
+    outcome done result
+  }
+}
+"#;
+
+#[test]
+fn forks_run_together_and_sub_deadlines_apply() {
+    let a = text(PAR);
+    let m = Machine::compile(channel(&a, "state_corp")).unwrap();
+    let cal = Calendar::kazakhstan();
+    let t = run_worst_case(&m, &cal, at("2026-03-16T09:00")).unwrap();
+    let steps: Vec<&str> = t.entries.iter().map(|e| e.step.as_str()).collect();
+    assert!(
+        steps.contains(&"long") && steps.contains(&"short"),
+        "{steps:?}"
+    );
+    let find = |id: &str| t.entries.iter().find(|e| e.step == id).unwrap();
+    // Both branches start after intake; the join waits for the longer one.
+    assert_eq!(find("short").start, find("long").start);
+    assert_eq!(find("send").start, find("long").end.unwrap());
+    // Deadline: Mon 16 09:00 + 3 wd = Wed 18 18:00; send is due 1 wd earlier, Tue 17
+    // 18:00, but ends Wed 18 11:00: a breach, though the case ends in time.
+    assert_eq!(t.deadline.as_ref().unwrap().at, at("2026-03-18T18:00"));
+    assert_eq!(find("send").due, Some(at("2026-03-17T18:00")));
+    assert!(find("send").breach);
+    assert!(matches!(t.verdict, Verdict::InTime { .. }));
+}
+
+#[test]
+fn replay_waits_at_the_join_for_every_branch() {
+    let a = text(PAR);
+    let m = Machine::compile(channel(&a, "state_corp")).unwrap();
+    let cal = Calendar::kazakhstan();
+    let ev = parse_events(
+        "{\"step\": \"intake\", \"finished\": \"2026-03-16T10:00\"}\n{\"step\": \"short\", \"finished\": \"2026-03-16T11:00\"}\n{\"step\": \"send\", \"finished\": \"2026-03-16T12:00\"}\n",
+    )
+    .unwrap();
+    // `send` cannot finish while `long` is under way.
+    let e = replay(&m, &cal, at("2026-03-16T09:00"), &ev).unwrap_err();
+    assert!(matches!(e, RunError::Event { line: 3, .. }), "{e}");
+    let ev = parse_events(
+        "{\"step\": \"intake\", \"finished\": \"2026-03-16T10:00\"}\n{\"step\": \"short\", \"finished\": \"2026-03-16T11:00\"}\n{\"step\": \"long\", \"finished\": \"2026-03-17T10:00\"}\n{\"step\": \"send\", \"finished\": \"2026-03-17T11:00\"}\n{\"step\": \"issue\", \"finished\": \"2026-03-17T11:30\"}\n",
+    )
+    .unwrap();
+    let t = replay(&m, &cal, at("2026-03-16T09:00"), &ev).unwrap();
+    let send = t.entries.iter().find(|e| e.step == "send").unwrap();
+    assert_eq!(send.start, at("2026-03-17T10:00"));
+    assert_eq!(t.reached.as_ref().unwrap().at, at("2026-03-17T11:30"));
+    assert!(matches!(t.verdict, Verdict::InTime { .. }));
+}
