@@ -485,7 +485,16 @@ fn deadlines(reg: &Regulation, channel: &Channel, place: &str, out: &mut Finding
                         place: place.to_string(),
                         outcome: name(node),
                         total: w.total.to_string(),
-                        deadline: deadline_text.clone(),
+                        // Say when even the act's extension would not be enough.
+                        deadline: match d
+                            .extensions
+                            .iter()
+                            .map(|e| e.extended(limit))
+                            .max_by_key(|a| (a.upper_working_minutes(), *a))
+                        {
+                            Some(ext) => format!("{deadline_text}, {ext} when extended,"),
+                            None => deadline_text.clone(),
+                        },
                         by,
                         deadline_span,
                         path: describe_path(reg, channel, w),

@@ -213,7 +213,15 @@ impl<L: Loader> Workspace<L> {
     }
     /// Loads the imports of `key` (recursively) and lowers it. `stack` is the chain of files
     /// being lowered, for cycle reports.
-    fn process(&mut self, key: &str, stack: &mut Vec<String>) {
+    /// With `defer`, a file's own lowering is not done here but queued there with the
+    /// standards it sees, so that [`Self::finish`] can lower many files on all cores; its
+    /// imports are still lowered at once, since other files need their standards.
+    fn process(
+        &mut self,
+        key: &str,
+        stack: &mut Vec<String>,
+        defer: Option<&mut Vec<(String, Vec<Standard>)>>,
+    ) {
         let state = self.files.get_mut(key).expect("known file");
         if state.model.is_some() || state.in_progress {
             return;
@@ -263,7 +271,7 @@ impl<L: Loader> Workspace<L> {
                     if !self.files.contains_key(&ikey) {
                         self.read(file);
                     }
-                    self.process(&ikey, stack);
+                    self.process(&ikey, stack, None);
                     imported_keys.push(ikey);
                 }
                 Err(LoadError::Outside) => self
@@ -288,28 +296,14 @@ impl<L: Loader> Workspace<L> {
         let mut seen = Vec::new();
         self.collect_standards(&imported_keys, &mut visible, &mut seen);
         let state = self.files.get_mut(key).expect("known file");
-        let model = match &state.syntax {
-            Some(syntax) => {
-                let mut lower = Lower {
-                    file: id,
-                    lang: Lang::Ru,
-                    diagnostics: Vec::new(),
-                    imported: &visible,
-                };
-                let m = lower.file(syntax);
-                if syntax.statements.is_empty() {
-                    lower.diagnostics.push(
-                        Problem::EmptyFile {
-                            span: Span::new(id, 0, 0),
-                        }
-                        .into_diagnostic(None),
-                    );
-                }
-                self.diagnostics.extend(lower.diagnostics);
-                m
-            }
-            None => FileModel::default(),
-        };
+        if let Some(queue) = defer {
+            state.imports = imported_keys;
+            state.in_progress = false;
+            queue.push((key.to_string(), visible));
+            return;
+        }
+        let (model, diagnostics) = lower_file(id, state.syntax.as_ref(), &visible);
+        self.diagnostics.extend(diagnostics);
         let state = self.files.get_mut(key).expect("known file");
         state.imports = imported_keys;
         state.model = Some(model);
@@ -340,13 +334,36 @@ impl<L: Loader> Workspace<L> {
     /// Lowers every file and returns the whole analysis.
     pub fn finish(mut self) -> Analysis {
         let keys: Vec<String> = self.order.clone();
+        let mut queue = Vec::new();
         for k in &keys {
-            self.process(k, &mut Vec::new());
+            self.process(k, &mut Vec::new(), Some(&mut queue));
+        }
+        // Lowering one file reads only its own tree and the standards it sees: the queued
+        // files are lowered on all cores, and stored in the order queued.
+        let jobs: Vec<_> = queue
+            .iter()
+            .filter_map(|(k, visible)| {
+                let st = &self.files[k];
+                st.model.is_none().then_some((
+                    k.as_str(),
+                    st.id,
+                    st.syntax.as_ref(),
+                    visible.as_slice(),
+                ))
+            })
+            .collect();
+        let lowered = par_map(&jobs, |&(_, id, syntax, visible)| {
+            lower_file(id, syntax, visible)
+        });
+        let done: Vec<String> = jobs.iter().map(|j| j.0.to_string()).collect();
+        for (k, (model, diagnostics)) in done.iter().zip(lowered) {
+            self.diagnostics.extend(diagnostics);
+            self.files.get_mut(k).expect("known file").model = Some(model);
         }
         // Imports read while processing come after the roots; process them too.
         let keys: Vec<String> = self.order.clone();
         for k in &keys {
-            self.process(k, &mut Vec::new());
+            self.process(k, &mut Vec::new(), None);
         }
         let mut corpus = Corpus::default();
         let mut syntax = Vec::new();
@@ -447,4 +464,31 @@ fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
     });
     done.sort_unstable_by_key(|(i, _)| *i);
     done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Lowers one parsed file (nothing for a file that did not parse) with the standards it sees.
+fn lower_file(
+    id: FileId,
+    syntax: Option<&SyntaxFile>,
+    visible: &[Standard],
+) -> (FileModel, Vec<Diagnostic>) {
+    let Some(syntax) = syntax else {
+        return (FileModel::default(), Vec::new());
+    };
+    let mut lower = Lower {
+        file: id,
+        lang: Lang::Ru,
+        diagnostics: Vec::new(),
+        imported: visible,
+    };
+    let m = lower.file(syntax);
+    if syntax.statements.is_empty() {
+        lower.diagnostics.push(
+            Problem::EmptyFile {
+                span: Span::new(id, 0, 0),
+            }
+            .into_diagnostic(None),
+        );
+    }
+    (m, lower.diagnostics)
 }
