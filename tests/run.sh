@@ -16,6 +16,15 @@ python3 -c 'import holidays; print("holidays", holidays.__version__)'
 if ! command -v dot >/dev/null 2>&1 || [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
   apt-get update -qq && apt-get install -y -qq graphviz fonts-dejavu-core
 fi
+# The interchange tests validate BPMN against the official XSDs with xmllint, and run SCXML and
+# BPMN in the npm tools pinned in tests/interchange/package-lock.json.
+if ! command -v xmllint >/dev/null 2>&1; then
+  apt-get update -qq && apt-get install -y -qq libxml2-utils
+fi
+if ! cmp -s tests/interchange/package-lock.json tests/interchange/node_modules/.reglam-lock; then
+  npm ci --prefix tests/interchange --no-audit --no-fund --loglevel=error
+  cp tests/interchange/package-lock.json tests/interchange/node_modules/.reglam-lock
+fi
 
 step "format"
 cargo fmt --all -- --check

@@ -8,7 +8,9 @@ use reglam_model::{LoadedFile, MemoryLoader, Workspace};
 
 fuzz_target!(|data: &[u8]| {
     let mut loader = MemoryLoader::default();
-    loader.files.insert("dir/other.reglam".into(), data.to_vec());
+    loader
+        .files
+        .insert("dir/other.reglam".into(), data.to_vec());
     let mut ws = Workspace::new(loader);
     ws.add_root(LoadedFile {
         key: "dir/main.reglam".into(),

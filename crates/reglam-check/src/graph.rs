@@ -105,7 +105,7 @@ fn result_total(c: &Channel) -> Option<Amount> {
                 }
             )
         })
-        .filter_map(|n| c.paths.worst_to(n).map(|w| w.total))
+        .filter_map(|n| c.paths.worst_total(n))
         .max_by_key(|a| (a.upper_working_minutes(), *a))
 }
 
@@ -428,15 +428,19 @@ fn deadlines(reg: &Regulation, channel: &Channel, place: &str, out: &mut Finding
         if !outcome.bound_by_deadline() {
             continue;
         }
-        let Some(w) = channel.paths.worst_to(n) else {
+        // Compare totals; write out the path only to report an overrun (a long regulation
+        // has thousands of outcomes, and most fit).
+        let (Some(total), Some(bound)) =
+            (channel.paths.worst_total(n), channel.paths.worst_bound(n))
+        else {
             continue;
         };
-        if let Fit::Fits { .. } = compare(w.bound, limit, excluded) {
+        if let Fit::Fits { .. } = compare(bound, limit, excluded) {
             continue;
         }
-        match compare(w.total, limit, excluded) {
+        match compare(total, limit, excluded) {
             Fit::Fits { .. } | Fit::NeedsCalendar { .. } => {
-                let reason = match compare(w.bound, limit, excluded) {
+                let reason = match compare(bound, limit, excluded) {
                     Fit::NeedsCalendar { reason } => reason,
                     _ => {
                         "Some paths mix kinds of time, so the longest one depends on the calendar."
@@ -447,7 +451,7 @@ fn deadlines(reg: &Regulation, channel: &Channel, place: &str, out: &mut Finding
                         span: node.span,
                         place: place.to_string(),
                         outcome: name(node),
-                        total: w.total.to_string(),
+                        total: total.to_string(),
                         deadline: deadline_text.clone(),
                         reason: reason.to_string(),
                     },
@@ -459,14 +463,14 @@ fn deadlines(reg: &Regulation, channel: &Channel, place: &str, out: &mut Finding
                     .extensions
                     .iter()
                     .map(|e| e.extended(limit))
-                    .find(|ext| matches!(compare(w.total, *ext, excluded), Fit::Fits { .. }));
+                    .find(|ext| matches!(compare(total, *ext, excluded), Fit::Fits { .. }));
                 if let Some(ext) = extended {
                     out.report(
                         Problem::FitsOnlyExtended {
                             span: node.span,
                             place: place.to_string(),
                             outcome: name(node),
-                            total: w.total.to_string(),
+                            total: total.to_string(),
                             deadline: deadline_text.clone(),
                             extended: ext.to_string(),
                         },
@@ -484,7 +488,7 @@ fn deadlines(reg: &Regulation, channel: &Channel, place: &str, out: &mut Finding
                         span: node.span,
                         place: place.to_string(),
                         outcome: name(node),
-                        total: w.total.to_string(),
+                        total: total.to_string(),
                         // Say when even the act's extension would not be enough.
                         deadline: match d
                             .extensions
@@ -497,7 +501,14 @@ fn deadlines(reg: &Regulation, channel: &Channel, place: &str, out: &mut Finding
                         },
                         by,
                         deadline_span,
-                        path: describe_path(reg, channel, w),
+                        path: describe_path(
+                            reg,
+                            channel,
+                            channel
+                                .paths
+                                .worst_to(n)
+                                .expect("a reachable node has a worst path"),
+                        ),
                     },
                     node.cite.as_ref(),
                 );
@@ -549,18 +560,25 @@ fn deadlines(reg: &Regulation, channel: &Channel, place: &str, out: &mut Finding
                 );
             }
         }
-        let Some(w) = channel.paths.worst_to(due.node) else {
+        let Some(total) = channel.paths.worst_total(due.node) else {
             continue;
         };
-        if let Fit::Overruns { by, .. } = compare(w.total, sub, false) {
+        if let Fit::Overruns { by, .. } = compare(total, sub, false) {
             out.report(
                 Problem::SubDeadlineOverrun {
                     span: due.span,
                     step: name(&g[due.node]),
-                    total: w.total.to_string(),
+                    total: total.to_string(),
                     limit: sub.to_string(),
                     by: by.to_string(),
-                    path: describe_path(reg, channel, w),
+                    path: describe_path(
+                        reg,
+                        channel,
+                        channel
+                            .paths
+                            .worst_to(due.node)
+                            .expect("a reachable node has a worst path"),
+                    ),
                 },
                 due.cite.as_ref(),
             );

@@ -30,6 +30,10 @@ fn statement(st: &Statement, out: &mut Findings) {
             ArgKind::Text(t) => {
                 // One finding per text, naming its first mixed word: an act typed with a Latin
                 // `i` throughout would otherwise bury everything else.
+                // Most texts have no Latin letter at all: nothing to look at.
+                if !t.bytes().any(|b| b.is_ascii_alphabetic()) {
+                    continue;
+                }
                 let words = t.split(|c: char| !c.is_alphanumeric());
                 if let Some(word) = words.into_iter().find(|w| mixed_letter(w).is_some()) {
                     mixed_script(word, arg.span, cite, out);
@@ -100,6 +104,10 @@ fn is_cyrillic(c: char) -> bool {
 /// A word that is mostly Cyrillic with a Latin look-alike in it is a typing slip. Words mixing
 /// scripts on purpose (`ЦОН-2`, `e-gov`) have no Cyrillic letters or no look-alikes.
 fn mixed_letter(word: &str) -> Option<char> {
+    // Identifiers are mostly ASCII, texts mostly Cyrillic: neither can mix.
+    if word.is_ascii() {
+        return None;
+    }
     let cyr = word.chars().filter(|c| is_cyrillic(*c)).count();
     let latin: Vec<char> = word.chars().filter(|c| c.is_ascii_alphabetic()).collect();
     if cyr == 0 || latin.is_empty() || cyr < latin.len() {

@@ -5,20 +5,27 @@ mod graph;
 mod lexical;
 
 use reglam_diagnostics::{sort_diagnostics, Diagnostic, Problem};
-use reglam_model::{Analysis, Citation};
+use reglam_model::{par_map, Analysis, Citation, Regulation};
 
 /// Runs every check over an analysis and returns the lowering's diagnostics with the checks'
 /// added, sorted.
 pub fn check(analysis: &Analysis) -> Vec<Diagnostic> {
-    let mut out = Findings::default();
-    for reg in &analysis.corpus.regulations {
+    // Regulations and files are independent: check them on all cores, then merge and sort, so
+    // the result does not depend on the number of cores.
+    let regulations: Vec<&Regulation> = analysis.corpus.regulations.iter().collect();
+    let graph = par_map(&regulations, |reg| {
+        let mut out = Findings::default();
         graph::regulation(reg, &mut out);
-    }
-    for (_, syntax) in &analysis.syntax {
+        out.diagnostics
+    });
+    let lexical = par_map(&analysis.syntax, |(_, syntax)| {
+        let mut out = Findings::default();
         lexical::file(syntax, &mut out);
-    }
+        out.diagnostics
+    });
     let mut all = analysis.diagnostics.clone();
-    all.extend(out.diagnostics);
+    all.extend(graph.into_iter().flatten());
+    all.extend(lexical.into_iter().flatten());
     sort_diagnostics(&mut all);
     all.dedup();
     all

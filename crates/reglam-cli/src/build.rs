@@ -237,6 +237,23 @@ pub fn run(args: BuildArgs) -> ExitCode {
                 mmd.as_bytes(),
                 &mut failures,
             );
+            // Exports for other workflow engines (docs/interchange.md); a channel the runtime
+            // cannot compile (an unbounded cycle) has none.
+            for (ext, doc) in [
+                (
+                    "scxml",
+                    reglam_interchange::scxml::channel(reg, scenario, channel, Lang::Ru),
+                ),
+                (
+                    "bpmn",
+                    reglam_interchange::bpmn::channel(reg, scenario, channel, Lang::Ru),
+                ),
+            ] {
+                match doc {
+                    Ok(text) => write(suffixed(&diagram_base, ext), text.as_bytes(), &mut failures),
+                    Err(e) => eprintln!("note: no .{ext} for {}: {e}", diagram_base.display()),
+                }
+            }
             if svg {
                 match svg_of(&dot_text) {
                     Ok(bytes) => write(suffixed(&diagram_base, "svg"), &bytes, &mut failures),
@@ -294,11 +311,14 @@ fn index_markdown(diagnostics: &[Diagnostic], rows: &[(PathBuf, &Regulation)]) -
     .unwrap();
     writeln!(out, "| regulation | title | channel | longest path | deadline | verdict | findings | documents |").unwrap();
     writeln!(out, "|---|---|---|---|---|---|---|---|").unwrap();
+    // Grouped once: a corpus has thousands of regulations and of diagnostics.
+    let mut by_file: std::collections::HashMap<usize, Vec<&Diagnostic>> =
+        std::collections::HashMap::new();
+    for d in diagnostics {
+        by_file.entry(d.primary.span.file).or_default().push(d);
+    }
     for (stem, reg) in rows {
-        let file_diags: Vec<&Diagnostic> = diagnostics
-            .iter()
-            .filter(|d| d.primary.span.file == reg.file)
-            .collect();
+        let file_diags = by_file.get(&reg.file).map_or(&[][..], |v| &v[..]);
         let errors = file_diags.iter().filter(|d| d.is_error()).count();
         let findings = format!("{errors} E, {} W", file_diags.len() - errors);
         let title = reg

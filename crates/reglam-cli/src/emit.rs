@@ -1,4 +1,4 @@
-//! `reglam emit dot|mermaid|json|md FILE`: writes one file's regulations in a publication format.
+//! `reglam emit dot|mermaid|json|md|scxml|bpmn FILE`: writes one file's regulations in a publication format.
 
 use crate::fsload;
 use clap::ValueEnum;
@@ -21,6 +21,10 @@ pub enum EmitFormat {
     /// The whole regulation as a Markdown document in the acts' structure (`--lang ru|kk`);
     /// `--channel` and `--scenario` are checked but the document always has every channel.
     Md,
+    /// W3C SCXML of one channel (`--channel` required; docs/interchange.md).
+    Scxml,
+    /// BPMN 2.0 XML with diagram layout, one document per channel (docs/interchange.md).
+    Bpmn,
 }
 
 /// The language of labels.
@@ -143,8 +147,34 @@ pub fn run(args: EmitArgs) -> ExitCode {
             ));
         }
     }
+    if matches!(args.format, EmitFormat::Scxml | EmitFormat::Bpmn) && selected.len() != 1 {
+        // One state chart or process per channel: an XML document has one root.
+        return usage(format!(
+            "this format needs one channel: pass --channel (and --scenario if it is in several); choices: {}",
+            choices(channel_names)
+        ));
+    }
     let lang: Lang = args.lang.into();
     let text = match args.format {
+        EmitFormat::Scxml | EmitFormat::Bpmn => {
+            let mut parts = Vec::new();
+            for &(ri, si, ci) in &selected {
+                let r = regs[ri];
+                let (s, c) = (&r.scenarios[si], &r.scenarios[si].channels[ci]);
+                let doc = match args.format {
+                    EmitFormat::Scxml => reglam_interchange::scxml::channel(r, s, c, lang),
+                    _ => reglam_interchange::bpmn::channel(r, s, c, lang),
+                };
+                match doc {
+                    Ok(t) => parts.push(t),
+                    Err(e) => {
+                        eprintln!("error: nothing emitted: {e}");
+                        return ExitCode::from(1);
+                    }
+                }
+            }
+            parts.concat()
+        }
         EmitFormat::Dot | EmitFormat::Mermaid => {
             let parts: Vec<String> = selected
                 .iter()
@@ -221,7 +251,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
-        f.sync_all()?;
+        // The rename is what makes an interrupted run leave whole files only; no fsync: these
+        // are outputs a run can make again, and syncing each of thousands of files dominated
+        // the time of a corpus build.
         std::fs::rename(&tmp, path)
     })();
     if result.is_err() {

@@ -87,9 +87,17 @@ fn display_name(path: &Path) -> String {
     }
 }
 
-/// Finds the files under `paths`, reads them, and analyses them with their imports. Returns
-/// the I/O problems with the paths given (exit code 2) separately.
-pub fn analyse_paths(paths: &[PathBuf], root: Option<PathBuf>) -> (Analysis, Vec<String>) {
+/// The files a run will read, and the folders imports may not leave.
+pub struct Inputs {
+    /// Every `*.reglam` file under the paths given, sorted.
+    pub files: Vec<PathBuf>,
+    roots: Vec<PathBuf>,
+    /// Problems with the paths given (exit code 2).
+    pub io_errors: Vec<String>,
+}
+
+/// Finds the files under `paths`.
+pub fn discover(paths: &[PathBuf], root: Option<PathBuf>) -> Inputs {
     let mut io_errors = Vec::new();
     let mut files = Vec::new();
     let mut roots = Vec::new();
@@ -122,22 +130,47 @@ pub fn analyse_paths(paths: &[PathBuf], root: Option<PathBuf>) -> (Analysis, Vec
     // Sorted so output is the same whatever order the file system lists files in.
     files.sort();
     files.dedup();
-    let mut ws = Workspace::new(FsLoader { roots });
-    let mut loaded_files = Vec::with_capacity(files.len());
-    for f in files {
-        let name = f.display().to_string();
-        match read(&f, name.clone()) {
-            Ok(loaded) => loaded_files.push(loaded),
-            Err(LoadError::TooLarge(size)) => {
-                io_errors.push(format!("cannot read {name}: the file is {size} bytes, more than the {MAX_FILE_BYTES} Reglam reads"))
-            }
-            Err(LoadError::Unreadable(reason)) => io_errors.push(format!("cannot read {name}: {reason}")),
-            Err(LoadError::Outside) => {}
-        }
+    Inputs {
+        files,
+        roots,
+        io_errors,
     }
-    // Parsed on all cores; the order of files (and so of the output) stays the sorted one.
-    ws.add_roots(loaded_files);
-    (ws.finish(), io_errors)
+}
+
+impl Inputs {
+    /// Reads and analyses some of the files (with their imports). Returns the I/O problems
+    /// with those files separately.
+    pub fn analyse(&self, files: &[PathBuf]) -> (Analysis, Vec<String>) {
+        let mut io_errors = Vec::new();
+        let mut ws = Workspace::new(FsLoader {
+            roots: self.roots.clone(),
+        });
+        let mut loaded_files = Vec::with_capacity(files.len());
+        for f in files {
+            let name = f.display().to_string();
+            match read(f, name.clone()) {
+                Ok(loaded) => loaded_files.push(loaded),
+                Err(LoadError::TooLarge(size)) => io_errors.push(format!(
+                    "cannot read {name}: the file is {size} bytes, more than the {MAX_FILE_BYTES} Reglam reads"
+                )),
+                Err(LoadError::Unreadable(reason)) => io_errors.push(format!("cannot read {name}: {reason}")),
+                Err(LoadError::Outside) => {}
+            }
+        }
+        // Parsed on all cores; the order of files (and so of the output) stays the sorted one.
+        ws.add_roots(loaded_files);
+        (ws.finish(), io_errors)
+    }
+}
+
+/// Finds the files under `paths`, reads them, and analyses them with their imports. Returns
+/// the I/O problems with the paths given (exit code 2) separately.
+pub fn analyse_paths(paths: &[PathBuf], root: Option<PathBuf>) -> (Analysis, Vec<String>) {
+    let inputs = discover(paths, root);
+    let (analysis, more) = inputs.analyse(&inputs.files);
+    let mut io_errors = inputs.io_errors;
+    io_errors.extend(more);
+    (analysis, io_errors)
 }
 
 /// The project a directory belongs to: the nearest ancestor holding `.git` (so a drafter can

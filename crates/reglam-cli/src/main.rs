@@ -8,7 +8,10 @@ mod summary;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
-use reglam_diagnostics::{render_human, render_json, render_sarif, Code, Severity};
+use reglam_diagnostics::{
+    json_items, render_human, render_json, render_sarif, Code, JsonDiagnostic, Severity,
+};
+use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -200,58 +203,104 @@ struct CheckOptions {
     summary: bool,
 }
 
+/// Files analysed together. A corpus larger than this is checked part by part, so memory stays
+/// bounded however many files there are; a file imported by several parts (a Standard) is
+/// reported once. Corpora up to this size are one part.
+const CHUNK: usize = 1000;
+
 fn check(
     paths: &[PathBuf],
     format: Format,
     options: CheckOptions,
     root: Option<PathBuf>,
 ) -> ExitCode {
-    let (analysis, io_errors) = fsload::analyse_paths(paths, root);
-    let diagnostics = reglam_check::check(&analysis);
+    let inputs = fsload::discover(paths, root);
+    let mut io_errors = inputs.io_errors.clone();
     let stdout = std::io::stdout();
-    let result = match format {
-        Format::Human => {
-            let color = if stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none() {
-                ColorChoice::Auto
-            } else {
-                ColorChoice::Never
-            };
-            let mut out = StandardStream::stdout(color);
-            render_human(&mut out, &analysis.sources, &diagnostics)
+    let color = if stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+        ColorChoice::Auto
+    } else {
+        ColorChoice::Never
+    };
+    let mut human = StandardStream::stdout(color);
+    let mut items: Vec<JsonDiagnostic> = Vec::new();
+    let mut summary_rows = Vec::new();
+    let mut reported: HashSet<(String, usize, usize, &'static str, String)> = HashSet::new();
+    let (mut files, mut errors, mut warnings) = (0, 0, 0);
+    let mut write_failed = None;
+    // An empty list still runs once, so that "checked 0 files" is said.
+    // REGLAM_CHUNK lets the tests exercise several parts on a small corpus.
+    let chunk = std::env::var("REGLAM_CHUNK")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|c| *c > 0)
+        .unwrap_or(CHUNK);
+    let chunks: Vec<&[PathBuf]> = if inputs.files.is_empty() {
+        vec![&[]]
+    } else {
+        inputs.files.chunks(chunk).collect()
+    };
+    for chunk in chunks {
+        let (analysis, more) = inputs.analyse(chunk);
+        io_errors.extend(more);
+        files += analysis.roots.len();
+        let mut diagnostics = reglam_check::check(&analysis);
+        // A file imported by several parts (a Standard) comes back with each, and again in the
+        // part where it is itself checked: report each finding once.
+        diagnostics.retain(|d| {
+            reported.insert((
+                analysis.sources.name(d.primary.span.file).to_string(),
+                d.primary.span.start as usize,
+                d.primary.span.end as usize,
+                d.code.as_str(),
+                d.message.clone(),
+            ))
+        });
+        let e = diagnostics
+            .iter()
+            .filter(|d| d.severity() == Severity::Error)
+            .count();
+        errors += e;
+        warnings += diagnostics.len() - e;
+        match format {
+            Format::Human => {
+                if let Err(e) = render_human(&mut human, &analysis.sources, &diagnostics) {
+                    write_failed.get_or_insert(e);
+                }
+                if options.summary {
+                    summary_rows.extend(summary::rows(&analysis));
+                }
+            }
+            Format::Json | Format::Sarif => {
+                items.extend(json_items(&analysis.sources, &diagnostics))
+            }
         }
-        Format::Json => writeln!(
-            stdout.lock(),
-            "{}",
-            render_json(&analysis.sources, &diagnostics)
-        ),
+    }
+    let result = match format {
+        Format::Human if options.summary => {
+            write!(stdout.lock(), "\n{}", summary::table(summary_rows))
+        }
+        Format::Human => Ok(()),
+        Format::Json => writeln!(stdout.lock(), "{}", render_json(&items)),
         Format::Sarif => writeln!(
             stdout.lock(),
             "{}",
-            render_sarif(&analysis.sources, &diagnostics, env!("CARGO_PKG_VERSION"))
+            render_sarif(&items, env!("CARGO_PKG_VERSION"))
         ),
     };
-    if let Err(e) = result {
+    if let Some(e) = write_failed.or(result.err()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("error: cannot write the report: {e}");
             return ExitCode::from(2);
         }
     }
-    if options.summary && matches!(format, Format::Human) {
-        print!("\n{}", summary::summary(&analysis));
-    }
     for e in &io_errors {
         eprintln!("error: {e}");
     }
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d.severity() == Severity::Error)
-        .count();
-    let warnings = diagnostics.len() - errors;
     if matches!(format, Format::Human) {
         eprintln!(
-            "checked {} file{}: {errors} error{}, {warnings} warning{}",
-            analysis.roots.len(),
-            plural(analysis.roots.len()),
+            "checked {files} file{}: {errors} error{}, {warnings} warning{}",
+            plural(files),
             plural(errors),
             plural(warnings)
         );

@@ -5,8 +5,8 @@ use reglam_model::time::{compare, Amount, Fit};
 use reglam_model::{Analysis, NodeKind};
 use std::fmt::Write;
 
-/// One line per channel: regulation, channel, worst path, deadline, verdict.
-pub fn summary(analysis: &Analysis) -> String {
+/// One row per channel: regulation, channel, worst path, deadline, verdict.
+pub fn rows(analysis: &Analysis) -> Vec<[String; 5]> {
     let mut rows: Vec<[String; 5]> = Vec::new();
     for reg in &analysis.corpus.regulations {
         for (scenario, channel) in reg.channels() {
@@ -54,6 +54,11 @@ pub fn summary(analysis: &Analysis) -> String {
             rows.push([reg.id.clone(), name, total, deadline, verdict]);
         }
     }
+    rows
+}
+
+/// The rows as an aligned table with a header.
+pub fn table(rows: Vec<[String; 5]>) -> String {
     let headers = [
         "regulation",
         "channel",

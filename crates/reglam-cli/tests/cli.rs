@@ -202,3 +202,34 @@ fn summary_shows_the_slack_of_fitting_paths() {
     assert!(out.contains("fits, 7 hours 30 minutes to spare"), "{out}");
     assert!(out.contains("OVERRUNS by 15 minutes"), "{out}");
 }
+
+/// A corpus checked in several parts reports the same findings as in one, each once: a
+/// Standard imported by every part is not reported again.
+#[test]
+fn checking_in_parts_reports_each_finding_once() {
+    let repo = reglam_testkit::repo();
+    let run = |chunk: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_reglam"))
+            .args(["check", "--format", "json", "regulations"])
+            .current_dir(&repo)
+            .env("REGLAM_CHUNK", chunk)
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut items: Vec<String> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        items.sort();
+        items
+    };
+    let whole = run("100000");
+    let parts = run("7");
+    assert!(
+        whole.iter().any(|d| d.contains("standards/")),
+        "the Standard has findings"
+    );
+    assert_eq!(whole, parts);
+}

@@ -2,7 +2,7 @@
 //! snapshotted as JSON so every change in findings shows in review.
 
 mod support;
-use reglam_diagnostics::render_json;
+use reglam_diagnostics::{json_items, render_json};
 use support::*;
 
 fn corpus() -> (reglam_model::Analysis, Vec<reglam_diagnostics::Diagnostic>) {
@@ -31,7 +31,7 @@ fn corpus_has_no_encoding_errors() {
 #[test]
 fn corpus_findings_snapshot() {
     let (analysis, diags) = corpus();
-    insta::assert_snapshot!(render_json(&analysis.sources, &diags));
+    insta::assert_snapshot!(render_json(&json_items(&analysis.sources, &diags)));
 }
 
 /// docs/findings.md is generated from the diagnostics, so it cannot drift from the tool.

@@ -13,7 +13,7 @@ pub use problem::ArgIssue;
 
 pub use codes::{Code, CodeInfo, Severity, CATALOGUE};
 pub use problem::Problem;
-pub use render::{render_human, render_json, render_sarif, JsonDiagnostic, Position};
+pub use render::{json_items, render_human, render_json, render_sarif, JsonDiagnostic, Position};
 pub use source::{FileId, SourceMap, Span};
 
 /// A secondary location with a short explanation.

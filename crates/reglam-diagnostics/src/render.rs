@@ -66,6 +66,12 @@ pub struct JsonDiagnostic {
     pub notes: Vec<String>,
 }
 
+/// The JSON form of diagnostics, resolved against their sources: plain data that outlives the
+/// analysis, so a large run can render part by part and print one report.
+pub fn json_items(sources: &SourceMap, diagnostics: &[Diagnostic]) -> Vec<JsonDiagnostic> {
+    diagnostics.iter().map(|d| to_json(sources, d)).collect()
+}
+
 fn to_json(sources: &SourceMap, d: &Diagnostic) -> JsonDiagnostic {
     let span = d.primary.span;
     let (line, column) = sources.line_col(span.file, span.start as usize);
@@ -87,13 +93,12 @@ fn to_json(sources: &SourceMap, d: &Diagnostic) -> JsonDiagnostic {
 }
 
 /// One JSON array of every diagnostic.
-pub fn render_json(sources: &SourceMap, diagnostics: &[Diagnostic]) -> String {
-    let items: Vec<JsonDiagnostic> = diagnostics.iter().map(|d| to_json(sources, d)).collect();
-    serde_json::to_string_pretty(&items).expect("diagnostics serialise")
+pub fn render_json(items: &[JsonDiagnostic]) -> String {
+    serde_json::to_string_pretty(items).expect("diagnostics serialise")
 }
 
 /// SARIF 2.1.0, so that code-scanning services put the findings on the lines.
-pub fn render_sarif(sources: &SourceMap, diagnostics: &[Diagnostic], version: &str) -> String {
+pub fn render_sarif(items: &[JsonDiagnostic], version: &str) -> String {
     let rules: Vec<_> = CATALOGUE
         .iter()
         .map(|info| {
@@ -105,19 +110,18 @@ pub fn render_sarif(sources: &SourceMap, diagnostics: &[Diagnostic], version: &s
             })
         })
         .collect();
-    let results: Vec<_> = diagnostics
+    let results: Vec<_> = items
         .iter()
-        .map(|d| {
-            let j = to_json(sources, d);
-            let mut text = d.message.clone();
-            if let Some(c) = &d.citation {
+        .map(|j| {
+            let mut text = j.message.clone();
+            if let Some(c) = &j.citation {
                 text.push_str(&format!(" (in the act: {c})"));
             }
             json!({
                 "ruleId": j.code,
                 "ruleIndex": CATALOGUE.iter().position(|i| i.code == j.code),
-                "level": sarif_level(d.severity()),
-                "message": { "text": format!("{text}\nhelp: {}", d.help) },
+                "level": sarif_level(j.severity),
+                "message": { "text": format!("{text}\nhelp: {}", j.help) },
                 "locations": [{
                     "physicalLocation": {
                         "artifactLocation": { "uri": j.file },

@@ -14,4 +14,6 @@ mod workspace;
 
 pub use lower::FileModel;
 pub use model::*;
-pub use workspace::{join_path, Analysis, LoadError, LoadedFile, Loader, MemoryLoader, Workspace};
+pub use workspace::{
+    join_path, par_map, Analysis, LoadError, LoadedFile, Loader, MemoryLoader, Workspace,
+};

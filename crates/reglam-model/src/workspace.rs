@@ -430,7 +430,7 @@ fn parse_text(
 /// Maps `f` over `items` on all cores (at most one thread per item), keeping the order of
 /// `items` in the result. Workers take the next index from a shared counter, so a few large
 /// files do not leave a core idle.
-fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -491,4 +491,60 @@ fn lower_file(
         );
     }
     (m, lower.diagnostics)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn par_map_keeps_the_order_of_its_input() {
+        let items: Vec<u64> = (0..10_000).collect();
+        // Uneven work, so threads finish out of order.
+        let out = par_map(&items, |&i| (0..(i % 97) * 50).fold(i, |a, b| a ^ b));
+        let expected: Vec<u64> = items
+            .iter()
+            .map(|&i| (0..(i % 97) * 50).fold(i, |a, b| a ^ b))
+            .collect();
+        assert_eq!(out, expected);
+    }
+
+    /// Many roots at once give exactly what adding them one by one gives.
+    #[test]
+    fn add_roots_equals_add_root_one_by_one() {
+        let files: Vec<(String, String)> = (0..40)
+            .map(|i| {
+                let text = if i % 7 == 3 {
+                    format!("regulation r{i} {{\n  title ru \"x\"\n  step oops\n")
+                } else {
+                    format!(
+                        "regulation r{i} {{\n  title ru \"x\"\n  deadline 1 wd\n  actor a ru \"a\"\n  channel c provider {{\n    step s a {i} min\n    outcome o result\n  }}\n}}\n"
+                    )
+                };
+                (format!("f{i:02}.reglam"), text)
+            })
+            .collect();
+        let loaded = || {
+            files.iter().map(|(k, t)| LoadedFile {
+                key: k.clone(),
+                name: k.clone(),
+                bytes: t.as_bytes().to_vec(),
+            })
+        };
+        let mut one = Workspace::new(MemoryLoader::default());
+        for f in loaded() {
+            one.add_root(f);
+        }
+        let mut many = Workspace::new(MemoryLoader::default());
+        many.add_roots(loaded().collect());
+        let (a, b) = (one.finish(), many.finish());
+        assert_eq!(a.roots, b.roots);
+        assert_eq!(a.diagnostics, b.diagnostics);
+        assert!(!a.diagnostics.is_empty(), "the broken files are reported");
+        let ids = |x: &Analysis| -> Vec<String> {
+            x.corpus.regulations.iter().map(|r| r.id.clone()).collect()
+        };
+        assert_eq!(ids(&a), ids(&b));
+        assert_eq!(ids(&a).len(), 34);
+    }
 }
