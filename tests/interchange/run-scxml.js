@@ -1,6 +1,6 @@
 // Executes SCXML documents in SCION (an independent SCXML interpreter) and prints, as JSON,
 // for each run the states entered at start and after each event, and whether each event found
-// its state active. Usage: node run-scxml.js JOBS.json, where JOBS.json is an array of
+// its state active. Usage: node run-scxml.js JOBS.json OUT.json, where JOBS.json is an array of
 // {"name": N, "file": F.scxml, "events": [{"event": E, "state": S}]}; one process runs every
 // job because starting Node per run would dominate the test time. The Rust tests compare the
 // output with Reglam's own run of the same path.
@@ -42,7 +42,9 @@ function runOne(job) {
 (async () => {
   const results = [];
   for (const job of jobs) results.push(await runOne(job));
-  process.stdout.write(JSON.stringify(results));
+  // Written to a file, not stdout: process.exit below would cut a large write to a pipe short
+  // (at 64 KiB, the pipe's buffer).
+  fs.writeFileSync(process.argv[3], JSON.stringify(results));
   // Delayed sends (deadlines, step limits) are pending timers: stop without waiting for them.
   process.exit(0);
 })();

@@ -337,11 +337,16 @@ fn execute(cases: &[Case], dir: &Path) {
         .collect();
     let jobs_file = dir.join("jobs.json");
     std::fs::write(&jobs_file, serde_json::to_string(&jobs).unwrap()).unwrap();
-    let (ok, stdout, stderr) = run(Command::new("node")
+    let results_file = dir.join("results.json");
+    let (ok, _, stderr) = run(Command::new("node")
         .arg(tools_dir().join("run-scxml.js"))
-        .arg(&jobs_file));
+        .arg(&jobs_file)
+        .arg(&results_file));
     assert!(ok, "SCION failed: {stderr}");
-    let results: Vec<Value> = serde_json::from_str(&stdout).expect("SCION's output is JSON");
+    let results: Vec<Value> = serde_json::from_str(
+        &std::fs::read_to_string(&results_file).expect("SCION wrote its results"),
+    )
+    .expect("SCION's output is JSON");
     assert_eq!(results.len(), cases.len());
     for (c, r) in cases.iter().zip(&results) {
         assert!(
