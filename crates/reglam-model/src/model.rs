@@ -491,6 +491,27 @@ pub struct Rework {
     pub timeout: Option<Duration>,
 }
 
+impl Rework {
+    /// How long the case is away for one return at worst: `takes`, capped by the `timeout`
+    /// (whichever is shorter, as the longer is never waited out).
+    pub fn time_away(&self) -> Amount {
+        let rank = |a: &Amount| (a.upper_working_minutes(), *a);
+        match (&self.takes, &self.timeout) {
+            (Some(d), Some(to)) => {
+                let (d, to) = (d.amount(), to.amount());
+                if rank(&d) <= rank(&to) {
+                    d
+                } else {
+                    to
+                }
+            }
+            (Some(d), None) => d.amount(),
+            (None, Some(to)) => to.amount(),
+            (None, None) => Amount::ZERO,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "edge", content = "label", rename_all = "kebab-case")]
 pub enum Edge {

@@ -2,9 +2,10 @@
 //! takes it. Linear in the size of the graph (one pass in topological order, plus one pass per
 //! return for rework), never an enumeration of paths, so 2^40 paths cost no more than 40.
 
-use crate::model::{Edge, Flow, NodeKind};
+use crate::model::{Edge, Flow, Node, NodeKind};
 use crate::time::Amount;
 use petgraph::algo::{tarjan_scc, toposort};
+use petgraph::graph::DiGraph;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::{EdgeFiltered, EdgeRef, Reversed};
 use petgraph::Direction;
@@ -73,6 +74,14 @@ pub struct ChannelPaths {
     /// (10,000 steps took 13 s and 4.7 GB), while the checks ask for a handful of nodes.
     #[serde(skip)]
     worst: Vec<OnceLock<Option<WorstPath>>>,
+    /// The forward graph (returns left out) in topological order, and each node's place in it.
+    #[serde(skip)]
+    order: Vec<NodeIndex>,
+    #[serde(skip)]
+    position: Vec<usize>,
+    /// Per node: the time its returns for rework add at worst.
+    #[serde(skip)]
+    extra: Vec<Amount>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -189,6 +198,9 @@ pub fn analyse(flow: &Flow) -> ChannelPaths {
         can_finish,
         tree: vec![None; n],
         worst: (0..n).map(|_| OnceLock::new()).collect(),
+        order: Vec::new(),
+        position: Vec::new(),
+        extra: Vec::new(),
     };
     if !paths.cycles.is_empty() {
         return paths;
@@ -198,15 +210,7 @@ pub fn analyse(flow: &Flow) -> ChannelPaths {
     for (i, x) in order.iter().enumerate() {
         position[x.index()] = i;
     }
-    let edge_time = |e: EdgeIndex| -> Amount {
-        let (from, _) = g.edge_endpoints(e).expect("edge exists");
-        match (&g[e], &g[from].kind) {
-            (Edge::Timeout, NodeKind::Rework(r)) => {
-                r.timeout.as_ref().map(|d| d.amount()).unwrap_or_default()
-            }
-            _ => Amount::ZERO,
-        }
-    };
+    let edge_time = |e: EdgeIndex| edge_time(g, e);
 
     // Returns for rework, inner ones (shorter bodies) first, so an outer body includes them.
     let mut extra = vec![Amount::ZERO; n];
@@ -221,52 +225,16 @@ pub fn analyse(flow: &Flow) -> ChannelPaths {
             continue;
         };
         let times = rw.max.unwrap_or(0);
+        // Time away counts against the deadline unless the clock pauses meanwhile.
         let away = if rw.clock_paused {
             Amount::ZERO
         } else {
-            match (&rw.takes, &rw.timeout) {
-                (Some(d), Some(to)) => {
-                    let (d, to) = (d.amount(), to.amount());
-                    if rank(&d) <= rank(&to) {
-                        d
-                    } else {
-                        to
-                    }
-                }
-                (Some(d), None) => d.amount(),
-                (None, Some(to)) => to.amount(),
-                (None, None) => Amount::ZERO,
-            }
+            rw.time_away()
         };
         // Longest path from t to r, over the forward graph. Nodes after r in topological
         // order cannot lie on such a path, so the pass stops at r: a return costs the span it
         // covers, not the whole graph.
-        let mut best: Vec<Option<Amount>> = vec![None; n];
-        best[t.index()] = Some(g[t].own_time().plus(extra[t.index()]));
-        let (from, to) = (position[t.index()], position[r.index()]);
-        let span = if from <= to {
-            &order[from..=to]
-        } else {
-            &order[from..from + 1]
-        };
-        for &x in span {
-            let Some(here) = best[x.index()] else {
-                continue;
-            };
-            for e in g
-                .edges_directed(x, Direction::Outgoing)
-                .filter(|e| *e.weight() != Edge::Back)
-            {
-                let y = e.target();
-                let cand = here
-                    .plus(edge_time(e.id()))
-                    .plus(g[y].own_time())
-                    .plus(extra[y.index()]);
-                if best[y.index()].is_none_or(|b| rank(&cand) > rank(&b)) {
-                    best[y.index()] = Some(cand);
-                }
-            }
-        }
+        let (best, _) = longest_span(g, &order, &position, &extra, t, r);
         let backward = t == r || best[r.index()].is_some();
         let body = if t == r {
             g[r].own_time()
@@ -290,6 +258,8 @@ pub fn analyse(flow: &Flow) -> ChannelPaths {
         });
     }
 
+    paths.position = position;
+    paths.extra = extra.clone();
     // The worst path to every node, in topological order.
     let mut total: Vec<Option<Amount>> = vec![None; n];
     let mut bound: Vec<Amount> = vec![Amount::ZERO; n];
@@ -332,7 +302,98 @@ pub fn analyse(flow: &Flow) -> ChannelPaths {
             pred: p,
         });
     }
+    paths.order = order;
     paths
+}
+
+/// The time spent on an edge itself: waiting out a rework's timeout.
+fn edge_time(g: &DiGraph<Node, Edge>, e: EdgeIndex) -> Amount {
+    let (from, _) = g.edge_endpoints(e).expect("edge exists");
+    match (&g[e], &g[from].kind) {
+        (Edge::Timeout, NodeKind::Rework(r)) => {
+            r.timeout.as_ref().map(|d| d.amount()).unwrap_or_default()
+        }
+        _ => Amount::ZERO,
+    }
+}
+
+/// Longest times from `from` to every node up to `to` in topological order, over the forward
+/// graph, ranked as worst paths are; with each node's predecessor on its longest route.
+fn longest_span(
+    g: &DiGraph<Node, Edge>,
+    order: &[NodeIndex],
+    position: &[usize],
+    extra: &[Amount],
+    from: NodeIndex,
+    to: NodeIndex,
+) -> (Vec<Option<Amount>>, Vec<Option<NodeIndex>>) {
+    let n = g.node_count();
+    let mut best: Vec<Option<Amount>> = vec![None; n];
+    let mut pred: Vec<Option<NodeIndex>> = vec![None; n];
+    best[from.index()] = Some(g[from].own_time().plus(extra[from.index()]));
+    let (a, b) = (position[from.index()], position[to.index()]);
+    let span = if a <= b {
+        &order[a..=b]
+    } else {
+        &order[a..a + 1]
+    };
+    for &x in span {
+        let Some(here) = best[x.index()] else {
+            continue;
+        };
+        for e in g
+            .edges_directed(x, Direction::Outgoing)
+            .filter(|e| *e.weight() != Edge::Back)
+        {
+            let y = e.target();
+            let cand = here
+                .plus(edge_time(g, e.id()))
+                .plus(g[y].own_time())
+                .plus(extra[y.index()]);
+            if best[y.index()].is_none_or(|b| rank(&cand) > rank(&b)) {
+                best[y.index()] = Some(cand);
+                pred[y.index()] = Some(x);
+            }
+        }
+    }
+    (best, pred)
+}
+
+impl ChannelPaths {
+    /// The longest route from `from` to `to` (both included) over the forward graph, ranked as
+    /// worst paths are, with returns for rework counted at their nodes: the body a return
+    /// repeats, or the branch a join waits for. `None` when `to` cannot be reached from
+    /// `from` or times were not computed.
+    pub fn longest_route(
+        &self,
+        flow: &Flow,
+        from: NodeIndex,
+        to: NodeIndex,
+    ) -> Option<Vec<NodeIndex>> {
+        if self.order.is_empty() {
+            return None;
+        }
+        if from == to {
+            return Some(vec![from]);
+        }
+        let (best, pred) = longest_span(
+            &flow.graph,
+            &self.order,
+            &self.position,
+            &self.extra,
+            from,
+            to,
+        );
+        best[to.index()]?;
+        let mut route = vec![to];
+        let mut cur = to;
+        while cur != from {
+            cur = pred[cur.index()]?;
+            route.push(cur);
+        }
+        route.reverse();
+        Some(route)
+    }
 }
 
 fn reach(

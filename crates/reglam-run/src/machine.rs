@@ -6,9 +6,8 @@
 //! fires them: completion, a condition's outcome, a return, a timeout.
 
 use crate::error::{Result, RunError};
-use petgraph::algo::toposort;
 use petgraph::graph::NodeIndex;
-use petgraph::visit::{EdgeFiltered, EdgeRef};
+use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use reglam_model::paths::WorstPath;
 use reglam_model::time::Amount;
@@ -122,8 +121,6 @@ pub struct Machine<'c> {
     pub channel: &'c Channel,
     pub states: Vec<State>,
     by_id: HashMap<String, NodeIndex>,
-    /// What the model counts at each rework state for its returns, at worst.
-    extra: Vec<Amount>,
     /// How many branches each join waits for.
     join_needs: Vec<usize>,
 }
@@ -187,15 +184,10 @@ impl<'c> Machine<'c> {
                 outcome,
             });
         }
-        let mut extra = vec![Amount::ZERO; g.node_count()];
-        for r in &channel.paths.reworks {
-            extra[r.node.index()] = extra[r.node.index()].plus(r.extra);
-        }
         Ok(Machine {
             channel,
             states,
             by_id,
-            extra,
             join_needs,
         })
     }
@@ -248,49 +240,12 @@ impl<'c> Machine<'c> {
         best
     }
 
-    /// The longest route from `from` to `to` over forward transitions, ranked as the model
-    /// ranks paths (the model stores only the length of a rework's body and of the worst
-    /// path to each node, not every sub-route). `None` when `to` cannot be reached.
+    /// The longest route from `from` to `to` over forward transitions, as the model ranks
+    /// paths (`ChannelPaths::longest_route`). `None` when `to` cannot be reached.
     pub fn longest_route(&self, from: NodeIndex, to: NodeIndex) -> Option<Vec<NodeIndex>> {
-        let g = &self.channel.flow.graph;
-        let forward = EdgeFiltered::from_fn(g, |e| *e.weight() != Edge::Back);
-        let order = toposort(&forward, None).ok()?;
-        let rank = |a: &Amount| (a.upper_working_minutes(), *a);
-        let mut best: Vec<Option<(Amount, Option<NodeIndex>)>> = vec![None; g.node_count()];
-        best[from.index()] = Some((
-            self.states[from.index()]
-                .allowance
-                .plus(self.extra[from.index()]),
-            None,
-        ));
-        let pos = order.iter().position(|x| *x == from)?;
-        for &x in &order[pos..] {
-            let Some((here, _)) = best[x.index()] else {
-                continue;
-            };
-            for e in g
-                .edges_directed(x, Direction::Outgoing)
-                .filter(|e| *e.weight() != Edge::Back)
-            {
-                let y = e.target();
-                let cand = here
-                    .plus(self.edge_wait(x, e.weight()))
-                    .plus(self.states[y.index()].allowance)
-                    .plus(self.extra[y.index()]);
-                if best[y.index()].is_none_or(|(b, _)| rank(&cand) > rank(&b)) {
-                    best[y.index()] = Some((cand, Some(x)));
-                }
-            }
-        }
-        best[to.index()]?;
-        let mut route = vec![to];
-        let mut cur = to;
-        while cur != from {
-            cur = best[cur.index()]?.1?;
-            route.push(cur);
-        }
-        route.reverse();
-        Some(route)
+        self.channel
+            .paths
+            .longest_route(&self.channel.flow, from, to)
     }
 
     /// The time an edge itself takes: a timeout's wait.

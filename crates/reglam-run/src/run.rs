@@ -544,21 +544,8 @@ fn returns(rec: &mut Recorder<'_, '_>, n: NodeIndex, t: NaiveDateTime) -> Result
     else {
         return Ok(t);
     };
-    let rank = |a: &Amount| (a.upper_working_minutes(), *a);
-    // How long the case is away: `takes`, capped by the timeout (as the model counts it).
-    let away = match (&rw.takes, &rw.timeout) {
-        (Some(d), Some(to)) => {
-            let (d, to) = (d.amount(), to.amount());
-            if rank(&d) <= rank(&to) {
-                d
-            } else {
-                to
-            }
-        }
-        (Some(d), None) => d.amount(),
-        (None, Some(to)) => to.amount(),
-        (None, None) => Amount::ZERO,
-    };
+    // How long the case is really away (a paused clock moves the deadline, not the case).
+    let away = rw.time_away();
     let body = if cost.target == n {
         vec![n]
     } else {
