@@ -2,29 +2,8 @@
 //! the middle of a name (not inside a string), and a directory holding a file that cannot be
 //! read (a broken link, which stays unreadable even for root, unlike file permissions).
 
-use std::path::Path;
-use std::process::Command;
-
-fn reglam(args: &[&str], dir: &Path) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_reglam"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn temp(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("reglam-bad-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
+mod support;
+use support::{reglam, temp};
 
 #[test]
 fn invalid_utf8_in_the_middle_of_a_name() {

@@ -349,7 +349,6 @@ impl<'a> Lower<'a> {
                 Some(Keyword::Regulation) => {
                     let visible: Vec<&Standard> =
                         self.imported.iter().chain(out.standards.iter()).collect();
-                    let visible: Vec<Standard> = visible.into_iter().cloned().collect();
                     if let Some(r) = self.regulation(st, &visible) {
                         out.regulations.push(r)
                     }
@@ -656,7 +655,7 @@ impl<'a> Lower<'a> {
         }
     }
 
-    fn regulation(&mut self, st: &Statement, standards: &[Standard]) -> Option<Regulation> {
+    fn regulation(&mut self, st: &Statement, standards: &[&Standard]) -> Option<Regulation> {
         let h = self.header(
             st,
             false,
