@@ -8,6 +8,9 @@ use support::*;
 struct Example {
     doc: String,
     line: usize,
+    /// For a failing example, its place among the document's examples of the same code: the
+    /// snapshot's name, which stays put when text is added around it.
+    ordinal: usize,
     fails: Option<String>,
     source: String,
 }
@@ -18,6 +21,8 @@ fn examples() -> Vec<Example> {
         let text = std::fs::read_to_string(&doc).unwrap();
         let name = doc.file_name().unwrap().to_string_lossy().to_string();
         let mut lines = text.lines().enumerate();
+        let mut per_code: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::new();
         while let Some((i, line)) = lines.next() {
             let Some(info) = line.trim().strip_prefix("```reglam") else {
                 continue;
@@ -31,9 +36,18 @@ fn examples() -> Vec<Example> {
                 source.push_str(l);
                 source.push('\n');
             }
+            let ordinal = match &fails {
+                Some(code) => {
+                    let n = per_code.entry(code.clone()).or_default();
+                    *n += 1;
+                    *n
+                }
+                None => 0,
+            };
             out.push(Example {
                 doc: name.clone(),
                 line: i + 1,
+                ordinal,
                 fails,
                 source,
             });
@@ -49,7 +63,16 @@ fn documented_examples_behave_as_documented() {
     let mut failures = Vec::new();
     for ex in &all {
         let name = format!("{}:{}", ex.doc, ex.line);
-        let (analysis, diags) = check_text(&name, &ex.source);
+        // Failing examples are snapshotted: name their file by code and place, not by line.
+        let file = match &ex.fails {
+            Some(code) => format!(
+                "{}-{code}-{}.reglam",
+                ex.doc.trim_end_matches(".md"),
+                ex.ordinal
+            ),
+            None => name.clone(),
+        };
+        let (analysis, diags) = check_text(&file, &ex.source);
         let codes = codes(&diags);
         match &ex.fails {
             Some(code) => {
@@ -60,7 +83,7 @@ fn documented_examples_behave_as_documented() {
                     ));
                 }
                 let snap = format!("{}\n----\n{}", ex.source, render(&analysis, &diags));
-                insta::with_settings!({ snapshot_suffix => format!("{}-{}", ex.doc.trim_end_matches(".md"), ex.line), prepend_module_to_snapshot => false }, {
+                insta::with_settings!({ snapshot_suffix => format!("{}-{code}-{}", ex.doc.trim_end_matches(".md"), ex.ordinal), prepend_module_to_snapshot => false }, {
                     insta::assert_snapshot!("example", snap);
                 });
             }

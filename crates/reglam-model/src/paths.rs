@@ -212,8 +212,9 @@ pub fn analyse(flow: &Flow) -> ChannelPaths {
     }
     let edge_time = |e: EdgeIndex| edge_time(g, e);
 
-    // Returns for rework, inner ones (shorter bodies) first, so an outer body includes them.
+    // Returns for rework: each adds its bound × (its body once + its time away).
     let mut extra = vec![Amount::ZERO; n];
+    let no_returns = vec![Amount::ZERO; n];
     let mut backs: Vec<(NodeIndex, NodeIndex)> = g
         .edge_references()
         .filter(|e| *e.weight() == Edge::Back)
@@ -234,7 +235,10 @@ pub fn analyse(flow: &Flow) -> ChannelPaths {
         // Longest path from t to r, over the forward graph. Nodes after r in topological
         // order cannot lie on such a path, so the pass stops at r: a return costs the span it
         // covers, not the whole graph.
-        let (best, _) = longest_span(g, &order, &position, &extra, t, r);
+        // The body is counted without the returns inside it: `max N times` bounds the returns
+        // of the whole case, so an inner return is counted at its own node, once per case, not
+        // again on every outer pass.
+        let (best, _) = longest_span(g, &order, &position, &no_returns, t, r);
         let backward = t == r || best[r.index()].is_some();
         let body = if t == r {
             g[r].own_time()

@@ -239,6 +239,8 @@ struct Recorder<'m, 'c> {
     entries: Vec<Entry>,
     /// Entry index of the latest run of each node, for sub-deadlines.
     last_entry: HashMap<NodeIndex, usize>,
+    /// Returns taken so far at each rework state: `max N times` bounds the whole case.
+    returns_done: HashMap<NodeIndex, u64>,
     reached: Option<(NodeIndex, NaiveDateTime)>,
 }
 
@@ -260,6 +262,7 @@ impl<'m, 'c> Recorder<'m, 'c> {
             },
             entries: Vec::new(),
             last_entry: HashMap::new(),
+            returns_done: HashMap::new(),
             reached: None,
         })
     }
@@ -552,7 +555,10 @@ fn returns(rec: &mut Recorder<'_, '_>, n: NodeIndex, t: NaiveDateTime) -> Result
         m.longest_route(cost.target, n).unwrap_or_default()
     };
     let mut t = t;
-    for k in 1..=cost.times {
+    let done = rec.returns_done.get(&n).copied().unwrap_or(0);
+    for k in done + 1..=cost.times {
+        // Counted before the body is walked again, so a return met inside it sees its budget.
+        rec.returns_done.insert(n, k);
         let back = advance(cal, t, away)?;
         let due = rw
             .timeout
