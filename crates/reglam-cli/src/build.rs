@@ -13,7 +13,7 @@ use reglam_diagnostics::{render_human, Diagnostic, Severity};
 use reglam_emit::{dot, json, markdown, mermaid};
 use reglam_model::time::Fit;
 use reglam_model::{Analysis, Corpus, Lang, Regulation};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write as _};
 use std::path::{Path, PathBuf};
@@ -146,151 +146,181 @@ fn channel_file_name(scenario: Option<&str>, channel: &str) -> String {
 }
 
 pub fn run(args: BuildArgs) -> ExitCode {
-    let (analysis, io_errors) = fsload::analyse_paths(std::slice::from_ref(&args.dir), None);
-    if !io_errors.is_empty() {
-        for e in &io_errors {
+    let inputs = fsload::discover(std::slice::from_ref(&args.dir), None);
+    if !inputs.io_errors.is_empty() {
+        for e in &inputs.io_errors {
             eprintln!("error: {e}");
         }
         return ExitCode::from(2);
-    }
-    let diagnostics = reglam_check::check(&analysis);
-    // Errors in how a file is written leave its model incomplete: it is not rendered, and the
-    // build fails. Findings about an act's content (E020 and up) are what the documents show.
-    let broken_files: Vec<usize> = diagnostics
-        .iter()
-        .filter(|d| d.is_malformed())
-        .map(|d| d.primary.span.file)
-        .collect();
-    if !broken_files.is_empty() {
-        let blocking: Vec<Diagnostic> = diagnostics
-            .iter()
-            .filter(|d| broken_files.contains(&d.primary.span.file) && d.is_error())
-            .cloned()
-            .collect();
-        let mut err = StandardStream::stderr(ColorChoice::Never);
-        let _ = render_human(&mut err, &analysis.sources, &blocking);
     }
     let svg = args.svg && graphviz_available();
     if args.svg && !svg {
         eprintln!("note: Graphviz (`dot`) is not installed: SVG files are skipped");
     }
-    let dir = args.dir.clone();
-    let mut regs: Vec<&Regulation> = analysis
-        .corpus
-        .regulations
-        .iter()
-        .filter(|r| analysis.roots.contains(&r.file) && !broken_files.contains(&r.file))
-        .collect();
-    regs.sort_by(|a, b| {
-        (analysis.sources.name(a.file), &a.id).cmp(&(analysis.sources.name(b.file), &b.id))
-    });
-    let mut per_file: BTreeMap<usize, usize> = BTreeMap::new();
-    for r in &regs {
-        *per_file.entry(r.file).or_default() += 1;
+    let progress = Progress::new(inputs.files.len());
+    let mut out = Output {
+        written: 0,
+        failures: Vec::new(),
+    };
+    let mut index_rows = String::new();
+    let mut reported = fsload::ReportedOnce::default();
+    let (mut regulations, mut errors, mut warnings, mut broken) = (0usize, 0usize, 0usize, false);
+    let mut io_errors = Vec::new();
+    // Part by part, like `reglam check`: memory stays bounded however large the corpus.
+    for part in fsload::parts(&inputs.files) {
+        let (analysis, more) = inputs.analyse(part);
+        io_errors.extend(more);
+        let mut diagnostics = reglam_check::check(&analysis);
+        reported.retain_new(&analysis, &mut diagnostics);
+        let e = diagnostics
+            .iter()
+            .filter(|d| d.severity() == Severity::Error)
+            .count();
+        errors += e;
+        warnings += diagnostics.len() - e;
+        // Errors in how a file is written leave its model incomplete: it is not rendered, and
+        // the build fails. Findings about an act's content (E020 and up) are what the
+        // documents show.
+        let broken_files: HashSet<usize> = diagnostics
+            .iter()
+            .filter(|d| d.is_malformed())
+            .map(|d| d.primary.span.file)
+            .collect();
+        if !broken_files.is_empty() {
+            broken = true;
+            let blocking: Vec<Diagnostic> = diagnostics
+                .iter()
+                .filter(|d| broken_files.contains(&d.primary.span.file) && d.is_error())
+                .cloned()
+                .collect();
+            let mut err = StandardStream::stderr(ColorChoice::Never);
+            let _ = render_human(&mut err, &analysis.sources, &blocking);
+        }
+        let roots: HashSet<usize> = analysis.roots.iter().copied().collect();
+        let mut regs: Vec<&Regulation> = analysis
+            .corpus
+            .regulations
+            .iter()
+            .filter(|r| roots.contains(&r.file) && !broken_files.contains(&r.file))
+            .collect();
+        regs.sort_by(|a, b| {
+            (analysis.sources.name(a.file), &a.id).cmp(&(analysis.sources.name(b.file), &b.id))
+        });
+        let mut per_file: BTreeMap<usize, usize> = BTreeMap::new();
+        for r in &regs {
+            *per_file.entry(r.file).or_default() += 1;
+        }
+        let mut by_file: HashMap<usize, Vec<&Diagnostic>> = HashMap::new();
+        for d in &diagnostics {
+            by_file.entry(d.primary.span.file).or_default().push(d);
+        }
+        for reg in regs {
+            let stem = output_stem(&analysis, &args.dir, reg, per_file[&reg.file] > 1);
+            progress.step(
+                regulations.min(inputs.files.len().saturating_sub(1)),
+                &stem.display().to_string(),
+            );
+            regulations += 1;
+            regulation_outputs(&analysis, reg, &args.out.join(&stem), svg, &mut out);
+            let file_diags = by_file.get(&reg.file).map_or(&[][..], |v| &v[..]);
+            index_rows.push_str(&index_rows_of(&stem, reg, file_diags));
+        }
     }
-    let progress = Progress::new(regs.len());
-    let mut written = 0usize;
-    let mut failures: Vec<String> = Vec::new();
-    let mut write = |path: PathBuf, bytes: &[u8], failures: &mut Vec<String>| {
+    progress.done();
+    let index = format!("{}{index_rows}", index_header());
+    out.write(args.out.join("index.md"), index.as_bytes());
+    for f in io_errors.iter().chain(&out.failures) {
+        eprintln!("error: {f}");
+    }
+    eprintln!(
+        "built {regulations} regulation{} into {}: {} files; {errors} error{} and {warnings} warning{} in the acts (see index.md)",
+        if regulations == 1 { "" } else { "s" },
+        args.out.display(),
+        out.written,
+        if errors == 1 { "" } else { "s" },
+        if warnings == 1 { "" } else { "s" },
+    );
+    if !out.failures.is_empty() || !io_errors.is_empty() {
+        ExitCode::from(2)
+    } else if broken {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Where a build writes, and what happened.
+struct Output {
+    written: usize,
+    failures: Vec<String>,
+}
+
+impl Output {
+    fn write(&mut self, path: PathBuf, bytes: &[u8]) {
         if let Some(parent) = path.parent() {
             if let Err(e) = std::fs::create_dir_all(parent) {
-                failures.push(format!("cannot create {}: {e}", parent.display()));
+                self.failures
+                    .push(format!("cannot create {}: {e}", parent.display()));
                 return;
             }
         }
         match write_atomically(&path, bytes) {
-            Ok(()) => written += 1,
-            Err(e) => failures.push(format!("cannot write {}: {e}", path.display())),
+            Ok(()) => self.written += 1,
+            Err(e) => self
+                .failures
+                .push(format!("cannot write {}: {e}", path.display())),
         }
-    };
-    let mut index_rows: Vec<(PathBuf, &Regulation)> = Vec::new();
-    for (i, reg) in regs.iter().enumerate() {
-        let stem = output_stem(&analysis, &dir, reg, per_file[&reg.file] > 1);
-        progress.step(i, &stem.display().to_string());
-        let base = args.out.join(&stem);
-        for (lang, suffix) in [(Lang::Ru, "ru"), (Lang::Kk, "kk")] {
-            let md = markdown::render(&analysis.corpus, reg, lang);
-            write(
-                suffixed(&base, &format!("{suffix}.md")),
-                md.as_bytes(),
-                &mut failures,
-            );
-        }
-        let doc = json::document(&corpus_for(&analysis, reg));
-        write(
-            suffixed(&base, "json"),
-            json::to_string(&doc).as_bytes(),
-            &mut failures,
-        );
-        for (scenario, channel) in reg.channels() {
-            let name = channel_file_name(scenario.id.as_deref(), &channel.id);
-            let diagram_base = suffixed(&base, &name);
-            let dot_text = dot::channel(reg, scenario, channel, Lang::Ru);
-            write(
-                suffixed(&diagram_base, "dot"),
-                dot_text.as_bytes(),
-                &mut failures,
-            );
-            let mmd = mermaid::channel(reg, scenario, channel, Lang::Ru);
-            write(
-                suffixed(&diagram_base, "mmd"),
-                mmd.as_bytes(),
-                &mut failures,
-            );
-            // Exports for other workflow engines (docs/interchange.md); a channel the runtime
-            // cannot compile (an unbounded cycle) has none.
-            for (ext, doc) in [
-                (
-                    "scxml",
-                    reglam_interchange::scxml::channel(reg, scenario, channel, Lang::Ru),
-                ),
-                (
-                    "bpmn",
-                    reglam_interchange::bpmn::channel(reg, scenario, channel, Lang::Ru),
-                ),
-            ] {
-                match doc {
-                    Ok(text) => write(suffixed(&diagram_base, ext), text.as_bytes(), &mut failures),
-                    Err(e) => eprintln!("note: no .{ext} for {}: {e}", diagram_base.display()),
-                }
-            }
-            if svg {
-                match svg_of(&dot_text) {
-                    Ok(bytes) => write(suffixed(&diagram_base, "svg"), &bytes, &mut failures),
-                    Err(e) => failures.push(format!(
-                        "Graphviz failed on {}: {e}",
-                        diagram_base.display()
-                    )),
-                }
+    }
+}
+
+/// Everything one regulation publishes: Markdown in both languages, JSON, and per channel
+/// DOT, Mermaid, SCXML, BPMN and (with Graphviz) SVG.
+fn regulation_outputs(
+    analysis: &Analysis,
+    reg: &Regulation,
+    base: &Path,
+    svg: bool,
+    out: &mut Output,
+) {
+    for (lang, suffix) in [(Lang::Ru, "ru"), (Lang::Kk, "kk")] {
+        let md = markdown::render(&analysis.corpus, reg, lang);
+        out.write(suffixed(base, &format!("{suffix}.md")), md.as_bytes());
+    }
+    let doc = json::document(&corpus_for(analysis, reg));
+    out.write(suffixed(base, "json"), json::to_string(&doc).as_bytes());
+    for (scenario, channel) in reg.channels() {
+        let name = channel_file_name(scenario.id.as_deref(), &channel.id);
+        let diagram_base = suffixed(base, &name);
+        let dot_text = dot::channel(reg, scenario, channel, Lang::Ru);
+        out.write(suffixed(&diagram_base, "dot"), dot_text.as_bytes());
+        let mmd = mermaid::channel(reg, scenario, channel, Lang::Ru);
+        out.write(suffixed(&diagram_base, "mmd"), mmd.as_bytes());
+        // Exports for other workflow engines (docs/interchange.md); a channel the runtime
+        // cannot compile (an unbounded cycle) has none.
+        for (ext, doc) in [
+            (
+                "scxml",
+                reglam_interchange::scxml::channel(reg, scenario, channel, Lang::Ru),
+            ),
+            (
+                "bpmn",
+                reglam_interchange::bpmn::channel(reg, scenario, channel, Lang::Ru),
+            ),
+        ] {
+            match doc {
+                Ok(text) => out.write(suffixed(&diagram_base, ext), text.as_bytes()),
+                Err(e) => eprintln!("note: no .{ext} for {}: {e}", diagram_base.display()),
             }
         }
-        index_rows.push((stem, reg));
-    }
-    progress.done();
-    let index = index_markdown(&diagnostics, &index_rows);
-    write(args.out.join("index.md"), index.as_bytes(), &mut failures);
-    for f in &failures {
-        eprintln!("error: {f}");
-    }
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d.severity() == Severity::Error)
-        .count();
-    eprintln!(
-        "built {} regulation{} into {}: {written} files; {errors} error{} and {} warning{} in the acts (see index.md)",
-        regs.len(),
-        if regs.len() == 1 { "" } else { "s" },
-        args.out.display(),
-        if errors == 1 { "" } else { "s" },
-        diagnostics.len() - errors,
-        if diagnostics.len() - errors == 1 { "" } else { "s" },
-    );
-    if !failures.is_empty() {
-        ExitCode::from(2)
-    } else if !broken_files.is_empty() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+        if svg {
+            match svg_of(&dot_text) {
+                Ok(bytes) => out.write(suffixed(&diagram_base, "svg"), &bytes),
+                Err(e) => out.failures.push(format!(
+                    "Graphviz failed on {}: {e}",
+                    diagram_base.display()
+                )),
+            }
+        }
     }
 }
 
@@ -298,9 +328,9 @@ fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
-/// The corpus at a glance: every regulation with its channels, deadlines, worst-case totals
-/// and findings.
-fn index_markdown(diagnostics: &[Diagnostic], rows: &[(PathBuf, &Regulation)]) -> String {
+/// The top of `index.md`: the corpus at a glance, every regulation with its channels,
+/// deadlines, worst-case totals and findings.
+fn index_header() -> String {
     let mut out = String::new();
     writeln!(out, "# Regulations\n").unwrap();
     writeln!(
@@ -311,14 +341,13 @@ fn index_markdown(diagnostics: &[Diagnostic], rows: &[(PathBuf, &Regulation)]) -
     .unwrap();
     writeln!(out, "| regulation | title | channel | longest path | deadline | verdict | findings | documents |").unwrap();
     writeln!(out, "|---|---|---|---|---|---|---|---|").unwrap();
-    // Grouped once: a corpus has thousands of regulations and of diagnostics.
-    let mut by_file: std::collections::HashMap<usize, Vec<&Diagnostic>> =
-        std::collections::HashMap::new();
-    for d in diagnostics {
-        by_file.entry(d.primary.span.file).or_default().push(d);
-    }
-    for (stem, reg) in rows {
-        let file_diags = by_file.get(&reg.file).map_or(&[][..], |v| &v[..]);
+    out
+}
+
+/// The rows of `index.md` for one regulation, one per channel.
+fn index_rows_of(stem: &Path, reg: &Regulation, file_diags: &[&Diagnostic]) -> String {
+    let mut out = String::new();
+    {
         let errors = file_diags.iter().filter(|d| d.is_error()).count();
         let findings = format!("{errors} E, {} W", file_diags.len() - errors);
         let title = reg

@@ -205,3 +205,49 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, io_errors: &mut Vec<String>) {
         }
     }
 }
+
+/// Files analysed together. A corpus larger than this is processed part by part, so memory
+/// stays bounded however many files there are. `REGLAM_CHUNK` overrides it (the tests use it
+/// to exercise several parts on a small corpus).
+pub fn part_size() -> usize {
+    const PART: usize = 1000;
+    std::env::var("REGLAM_CHUNK")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|c| *c > 0)
+        .unwrap_or(PART)
+}
+
+/// The files in parts of [`part_size`]; an empty list is one empty part, so a run still reports.
+pub fn parts(files: &[PathBuf]) -> Vec<&[PathBuf]> {
+    if files.is_empty() {
+        vec![&[]]
+    } else {
+        files.chunks(part_size()).collect()
+    }
+}
+
+/// Keeps only the diagnostics not reported by an earlier part: a file imported by several
+/// parts (a Standard) comes back with each, and again in the part where it is itself a root.
+#[derive(Default)]
+pub struct ReportedOnce {
+    seen: std::collections::HashSet<(String, u32, u32, &'static str, String)>,
+}
+
+impl ReportedOnce {
+    pub fn retain_new(
+        &mut self,
+        analysis: &Analysis,
+        diagnostics: &mut Vec<reglam_diagnostics::Diagnostic>,
+    ) {
+        diagnostics.retain(|d| {
+            self.seen.insert((
+                analysis.sources.name(d.primary.span.file).to_string(),
+                d.primary.span.start,
+                d.primary.span.end,
+                d.code.as_str(),
+                d.message.clone(),
+            ))
+        });
+    }
+}

@@ -11,7 +11,6 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use reglam_diagnostics::{
     json_items, render_human, render_json, render_sarif, Code, JsonDiagnostic, Severity,
 };
-use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -203,11 +202,6 @@ struct CheckOptions {
     summary: bool,
 }
 
-/// Files analysed together. A corpus larger than this is checked part by part, so memory stays
-/// bounded however many files there are; a file imported by several parts (a Standard) is
-/// reported once. Corpora up to this size are one part.
-const CHUNK: usize = 1000;
-
 fn check(
     paths: &[PathBuf],
     format: Format,
@@ -225,37 +219,16 @@ fn check(
     let mut human = StandardStream::stdout(color);
     let mut items: Vec<JsonDiagnostic> = Vec::new();
     let mut summary_rows = Vec::new();
-    let mut reported: HashSet<(String, usize, usize, &'static str, String)> = HashSet::new();
+    let mut reported = fsload::ReportedOnce::default();
     let (mut files, mut errors, mut warnings) = (0, 0, 0);
     let mut write_failed = None;
     // An empty list still runs once, so that "checked 0 files" is said.
-    // REGLAM_CHUNK lets the tests exercise several parts on a small corpus.
-    let chunk = std::env::var("REGLAM_CHUNK")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .filter(|c| *c > 0)
-        .unwrap_or(CHUNK);
-    let chunks: Vec<&[PathBuf]> = if inputs.files.is_empty() {
-        vec![&[]]
-    } else {
-        inputs.files.chunks(chunk).collect()
-    };
-    for chunk in chunks {
+    for chunk in fsload::parts(&inputs.files) {
         let (analysis, more) = inputs.analyse(chunk);
         io_errors.extend(more);
         files += analysis.roots.len();
         let mut diagnostics = reglam_check::check(&analysis);
-        // A file imported by several parts (a Standard) comes back with each, and again in the
-        // part where it is itself checked: report each finding once.
-        diagnostics.retain(|d| {
-            reported.insert((
-                analysis.sources.name(d.primary.span.file).to_string(),
-                d.primary.span.start as usize,
-                d.primary.span.end as usize,
-                d.code.as_str(),
-                d.message.clone(),
-            ))
-        });
+        reported.retain_new(&analysis, &mut diagnostics);
         let e = diagnostics
             .iter()
             .filter(|d| d.severity() == Severity::Error)
