@@ -9,7 +9,7 @@
 use crate::emit::write_atomically;
 use crate::fsload;
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
-use reglam_diagnostics::{render_human, Diagnostic, Severity};
+use reglam_diagnostics::{render_human, Diagnostic};
 use reglam_emit::{dot, json, markdown, mermaid};
 use reglam_model::time::Fit;
 use reglam_model::{Analysis, Corpus, Lang, Regulation};
@@ -168,16 +168,14 @@ pub fn run(args: BuildArgs) -> ExitCode {
     let mut io_errors = Vec::new();
     // Part by part, like `reglam check`: memory stays bounded however large the corpus.
     for part in fsload::parts(&inputs.files) {
-        let (analysis, more) = inputs.analyse(part);
-        io_errors.extend(more);
-        let mut diagnostics = reglam_check::check(&analysis);
-        reported.retain_new(&analysis, &mut diagnostics);
-        let e = diagnostics
-            .iter()
-            .filter(|d| d.severity() == Severity::Error)
-            .count();
+        let fsload::Part {
+            analysis,
+            diagnostics,
+            errors: e,
+            warnings: w,
+        } = inputs.check_part(part, &mut reported, &mut io_errors);
         errors += e;
-        warnings += diagnostics.len() - e;
+        warnings += w;
         // Errors in how a file is written leave its model incomplete: it is not rendered, and
         // the build fails. Findings about an act's content (E020 and up) are what the
         // documents show.

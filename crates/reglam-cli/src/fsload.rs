@@ -227,6 +227,37 @@ pub fn parts(files: &[PathBuf]) -> Vec<&[PathBuf]> {
     }
 }
 
+/// One part of a run: analysed and checked, with only the findings new to the run, counted.
+pub struct Part {
+    pub analysis: Analysis,
+    pub diagnostics: Vec<reglam_diagnostics::Diagnostic>,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Inputs {
+    /// Analyses and checks `files`; I/O problems go to `io_errors`.
+    pub fn check_part(
+        &self,
+        files: &[PathBuf],
+        reported: &mut ReportedOnce,
+        io_errors: &mut Vec<String>,
+    ) -> Part {
+        let (analysis, more) = self.analyse(files);
+        io_errors.extend(more);
+        let mut diagnostics = reglam_check::check(&analysis);
+        reported.retain_new(&analysis, &mut diagnostics);
+        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        let warnings = diagnostics.len() - errors;
+        Part {
+            analysis,
+            diagnostics,
+            errors,
+            warnings,
+        }
+    }
+}
+
 /// Keeps only the diagnostics not reported by an earlier part: a file imported by several
 /// parts (a Standard) comes back with each, and again in the part where it is itself a root.
 #[derive(Default)]

@@ -9,7 +9,7 @@ mod summary;
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use reglam_diagnostics::{
-    json_items, render_human, render_json, render_sarif, Code, JsonDiagnostic, Severity,
+    json_items, render_human, render_json, render_sarif, Code, JsonDiagnostic,
 };
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -224,17 +224,15 @@ fn check(
     let mut write_failed = None;
     // An empty list still runs once, so that "checked 0 files" is said.
     for chunk in fsload::parts(&inputs.files) {
-        let (analysis, more) = inputs.analyse(chunk);
-        io_errors.extend(more);
+        let fsload::Part {
+            analysis,
+            diagnostics,
+            errors: e,
+            warnings: w,
+        } = inputs.check_part(chunk, &mut reported, &mut io_errors);
         files += analysis.roots.len();
-        let mut diagnostics = reglam_check::check(&analysis);
-        reported.retain_new(&analysis, &mut diagnostics);
-        let e = diagnostics
-            .iter()
-            .filter(|d| d.severity() == Severity::Error)
-            .count();
         errors += e;
-        warnings += diagnostics.len() - e;
+        warnings += w;
         match format {
             Format::Human => {
                 if let Err(e) = render_human(&mut human, &analysis.sources, &diagnostics) {
