@@ -301,7 +301,7 @@ fn channel(reg: &Regulation, channel: &Channel, place: &str, out: &mut Findings)
                     );
                 }
             }
-            NodeKind::Fork => fork_joins(g, n, out),
+            NodeKind::Fork => fork_joins(&channel.flow, n, out),
             _ => {}
         }
         if let Some(s) = node.step() {
@@ -340,16 +340,16 @@ fn channel(reg: &Regulation, channel: &Channel, place: &str, out: &mut Findings)
 }
 
 /// A branch of a fork must reach the fork's join before any outcome.
-fn fork_joins(g: &petgraph::graph::DiGraph<Node, Edge>, fork: NodeIndex, out: &mut Findings) {
-    // The builder creates a fork's join right after it.
-    let join = NodeIndex::new(fork.index() + 1);
+fn fork_joins(flow: &Flow, fork: NodeIndex, out: &mut Findings) {
+    let g = &flow.graph;
+    let join = flow.join_of(fork);
     let mut stack: Vec<NodeIndex> = g
         .edges_directed(fork, Direction::Outgoing)
         .map(|e| e.target())
         .collect();
     let mut seen = vec![false; g.node_count()];
     while let Some(x) = stack.pop() {
-        if x == join || seen[x.index()] {
+        if Some(x) == join || seen[x.index()] {
             continue;
         }
         seen[x.index()] = true;

@@ -144,13 +144,7 @@ impl Regions {
             if m.state(f).kind != StateKind::Fork {
                 continue;
             }
-            let starts: Vec<NodeIndex> = m
-                .state(f)
-                .transitions
-                .iter()
-                .filter(|t| t.trigger == Trigger::Branch)
-                .map(|t| t.to)
-                .collect();
+            let starts: Vec<NodeIndex> = m.branches(f).collect();
             // The join: a join every branch reaches, the nearest one (reached by the fewest
             // nodes of the branches; ties by index, which is source order).
             let reach: Vec<HashSet<NodeIndex>> =
@@ -276,13 +270,7 @@ impl Writer<'_, '_> {
                 a("reglam:id", m.state(f).id.clone()),
             ],
         );
-        let starts: Vec<NodeIndex> = m
-            .state(f)
-            .transitions
-            .iter()
-            .filter(|t| t.trigger == Trigger::Branch)
-            .map(|t| t.to)
-            .collect();
+        let starts: Vec<NodeIndex> = m.branches(f).collect();
         let join = self.regions.join.get(&f).copied();
         for (i, b) in starts.into_iter().enumerate() {
             let branch = i + 1;

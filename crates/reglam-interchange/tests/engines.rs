@@ -63,20 +63,6 @@ struct PathEvent {
     trigger: Trigger,
 }
 
-/// The join closing the fork at `route[i]`.
-fn matching_join(m: &Machine<'_>, route: &[NodeIndex], i: usize) -> Option<NodeIndex> {
-    let mut depth = 0usize;
-    for &n in &route[i + 1..] {
-        match m.state(n).kind {
-            StateKind::Fork => depth += 1,
-            StateKind::Join if depth == 0 => return Some(n),
-            StateKind::Join => depth -= 1,
-            _ => {}
-        }
-    }
-    None
-}
-
 /// The events that drive a case along `route`, the way `reglam run` walks it: the other
 /// branches of a fork first (their longest way to the join), and, when `returns`, every
 /// return for rework the model counts at worst.
@@ -95,7 +81,7 @@ fn events_along(
         match s.kind {
             StateKind::Start | StateKind::Join | StateKind::Outcome => {}
             StateKind::Fork => {
-                let join = matching_join(m, route, i);
+                let join = m.join_on_route(route, i);
                 for tr in &s.transitions {
                     if Some(tr.to) == next || tr.trigger != Trigger::Branch {
                         continue;

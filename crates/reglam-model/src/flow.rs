@@ -383,6 +383,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 let id = h.words.first().cloned();
                 let fork = self.add(id.as_ref(), NodeKind::Fork, scope, h.cite.clone(), st.span);
                 let join_id = id.as_ref().map(|(n, s)| (format!("{n}-join"), *s));
+                // Created right after its fork: `Flow::join_of` relies on it.
                 let join = self.add(
                     join_id.as_ref(),
                     NodeKind::Join,

@@ -411,6 +411,18 @@ pub struct Flow {
     pub start: NodeIndex,
 }
 
+impl Flow {
+    /// The join that closes the `parallel` block opened by `fork`. The builder creates a fork's
+    /// join right after the fork, so it is the next node; this is the one place that knows.
+    pub fn join_of(&self, fork: NodeIndex) -> Option<NodeIndex> {
+        if !matches!(self.graph.node_weight(fork)?.kind, NodeKind::Fork) {
+            return None;
+        }
+        let join = NodeIndex::new(fork.index() + 1);
+        matches!(self.graph.node_weight(join)?.kind, NodeKind::Join).then_some(join)
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Node {
     /// The name in the source; for nodes from a procedure, `procedure/name`.

@@ -202,6 +202,29 @@ impl<'c> Machine<'c> {
         &self.states[n.index()]
     }
 
+    /// The states a fork starts, in source order.
+    pub fn branches(&self, fork: NodeIndex) -> impl Iterator<Item = NodeIndex> + '_ {
+        self.state(fork)
+            .transitions
+            .iter()
+            .filter(|t| t.trigger == Trigger::Branch)
+            .map(|t| t.to)
+    }
+
+    /// The join on `route` that closes the fork at `route[i]` (nested forks counted).
+    pub fn join_on_route(&self, route: &[NodeIndex], i: usize) -> Option<NodeIndex> {
+        let mut depth = 0usize;
+        for &n in &route[i + 1..] {
+            match self.state(n).kind {
+                StateKind::Fork => depth += 1,
+                StateKind::Join if depth == 0 => return Some(n),
+                StateKind::Join => depth -= 1,
+                _ => {}
+            }
+        }
+        None
+    }
+
     /// The flow's start state.
     pub fn start(&self) -> NodeIndex {
         self.channel.flow.start

@@ -455,7 +455,7 @@ fn walk(
             StateKind::Start | StateKind::Outcome => {}
             StateKind::Fork => {
                 // The other branches run alongside, each its own longest way to the join.
-                let join = matching_join(m, route, i);
+                let join = m.join_on_route(route, i);
                 let mut latest = t;
                 for tr in &s.transitions {
                     if Some(tr.to) == next || tr.trigger != Trigger::Branch {
@@ -514,20 +514,6 @@ fn walk(
         }
     }
     Ok(t)
-}
-
-/// The join that closes the fork at `route[i]`.
-fn matching_join(m: &Machine<'_>, route: &[NodeIndex], i: usize) -> Option<NodeIndex> {
-    let mut depth = 0usize;
-    for &n in &route[i + 1..] {
-        match m.state(n).kind {
-            StateKind::Fork => depth += 1,
-            StateKind::Join if depth == 0 => return Some(n),
-            StateKind::Join => depth -= 1,
-            _ => {}
-        }
-    }
-    None
 }
 
 /// Every allowed return at the rework state `n`, at worst: away for the time the model
@@ -668,12 +654,8 @@ impl Replay {
                 }
             }
             StateKind::Fork => {
-                for tr in s
-                    .transitions
-                    .iter()
-                    .filter(|x| x.trigger == Trigger::Branch)
-                {
-                    self.enter(rec, tr.to, t)?;
+                for b in m.branches(n) {
+                    self.enter(rec, b, t)?;
                 }
             }
             StateKind::Join => {
