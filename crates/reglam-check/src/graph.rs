@@ -470,6 +470,8 @@ fn deadlines(reg: &Regulation, channel: &Channel, place: &Place, out: &mut Findi
                     );
                     continue;
                 }
+                let worst = channel.paths.worst_to(n);
+                let worst = worst.expect("a reachable node has a worst path");
                 out.report(
                     Problem::Overrun {
                         span: node.span,
@@ -485,14 +487,7 @@ fn deadlines(reg: &Regulation, channel: &Channel, place: &Place, out: &mut Findi
                         by,
                         exact,
                         deadline_span,
-                        path: path_lines(
-                            reg,
-                            channel,
-                            channel
-                                .paths
-                                .worst_to(n)
-                                .expect("a reachable node has a worst path"),
-                        ),
+                        path: path_lines(reg, channel, worst),
                     },
                     node.cite.as_ref(),
                 );
@@ -548,6 +543,8 @@ fn deadlines(reg: &Regulation, channel: &Channel, place: &Place, out: &mut Findi
             continue;
         };
         if let Fit::Overruns { by, .. } = compare(total, sub, false) {
+            let worst = channel.paths.worst_to(due.node);
+            let worst = worst.expect("a reachable node has a worst path");
             out.report(
                 Problem::SubDeadlineOverrun {
                     span: due.span,
@@ -555,14 +552,7 @@ fn deadlines(reg: &Regulation, channel: &Channel, place: &Place, out: &mut Findi
                     total,
                     limit: sub,
                     by,
-                    path: path_lines(
-                        reg,
-                        channel,
-                        channel
-                            .paths
-                            .worst_to(due.node)
-                            .expect("a reachable node has a worst path"),
-                    ),
+                    path: path_lines(reg, channel, worst),
                 },
                 due.cite.as_ref(),
             );
