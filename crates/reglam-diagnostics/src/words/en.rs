@@ -634,36 +634,3 @@ impl Words for English {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use reglam_time::Unit;
-
-    fn wd(n: u64) -> Amount {
-        Amount::of(n, Unit::WorkingDay)
-    }
-
-    #[test]
-    fn amounts_print_plainly() {
-        let e = English;
-        assert_eq!(
-            e.amount(&wd(3).plus(Amount::of(150, Unit::Minute))),
-            "3 working days 2 hours 30 minutes"
-        );
-        assert_eq!(
-            e.amount(&Amount::of(1, Unit::CalendarDay).plus(Amount::of(1, Unit::Month))),
-            "1 month + 1 calendar day"
-        );
-        assert_eq!(e.amount(&Amount::ZERO), "0 minutes");
-    }
-
-    #[test]
-    fn citations_are_described() {
-        let e = English;
-        assert_eq!(e.citation("5.1"), "paragraph 5, sub-paragraph 1");
-        assert_eq!(e.citation("5.1.2"), "paragraph 5, sub-paragraph 1, item 2");
-        assert_eq!(e.citation("app1.row5"), "appendix 1, row 5");
-        assert_eq!(e.citation("app2.t1.row5"), "appendix 2, table 1, row 5");
-    }
-}

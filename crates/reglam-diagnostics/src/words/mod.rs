@@ -7,6 +7,8 @@
 //! emitters and the command line, which print the same phrases as the diagnostics.
 
 mod en;
+#[cfg(test)]
+mod tests;
 
 use crate::{Diagnostic, Label, Problem, ReadFailure, Span};
 use reglam_time::{Amount, CalendarReason};
