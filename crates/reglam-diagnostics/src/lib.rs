@@ -12,6 +12,8 @@ mod problem;
 mod render;
 mod source;
 pub mod suggest;
+#[cfg(test)]
+mod wording_stays_here;
 pub mod words;
 
 pub use codes::{Code, CodeInfo, CodeKind, Severity, CATALOGUE};

@@ -2,7 +2,7 @@
 //! field holds prose: every word a drafter reads is made from these facts in [`crate::words`].
 //!
 //! `String` fields hold names (of steps, actors, files …) or text copied from the source; the
-//! test `tests/wording_stays_here.rs` keeps it that way.
+//! test in `wording_stays_here.rs` keeps it that way.
 
 use crate::codes::{self, Code};
 use crate::Span;
