@@ -4,9 +4,12 @@ use crate::Findings;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
-use reglam_diagnostics::{Problem, Span};
+use reglam_diagnostics::{
+    PathLine, Place, Problem, Returns, ServiceRef, Span, StatedDeadline, StuckAt, SubDeadline,
+    TotalOf,
+};
 use reglam_model::paths::WorstPath;
-use reglam_model::time::{compare, Amount, Fit};
+use reglam_model::time::{compare, Amount, CalendarReason, Fit};
 use reglam_model::*;
 
 pub(crate) fn regulation(reg: &Regulation, out: &mut Findings) {
@@ -71,19 +74,17 @@ pub(crate) fn regulation(reg: &Regulation, out: &mut Findings) {
             .max_by_key(|a| (a.upper_working_minutes(), *a));
         if let Some(total) = longest {
             for t in &reg.table_totals {
-                table_total(t, total, &format!("regulation `{}`", reg.id), out);
+                table_total(t, total, TotalOf::Regulation(reg.id.clone()), out);
             }
         }
     }
 }
 
-fn place(reg: &Regulation, scenario: &Scenario, channel: &Channel) -> String {
-    match &scenario.id {
-        Some(s) => format!(
-            "regulation `{}`, scenario `{s}`, channel `{}`",
-            reg.id, channel.id
-        ),
-        None => format!("regulation `{}`, channel `{}`", reg.id, channel.id),
+fn place(reg: &Regulation, scenario: &Scenario, channel: &Channel) -> Place {
+    Place {
+        regulation: reg.id.clone(),
+        scenario: scenario.id.clone(),
+        channel: channel.id.clone(),
     }
 }
 
@@ -109,68 +110,55 @@ fn result_total(c: &Channel) -> Option<Amount> {
         .max_by_key(|a| (a.upper_working_minutes(), *a))
 }
 
-fn table_total(t: &TableFigure, computed: Amount, place: &str, out: &mut Findings) {
+fn table_total(t: &TableFigure, computed: Amount, of: TotalOf, out: &mut Findings) {
     if t.duration.amount() != computed {
         out.report(
             Problem::TableTotalDisagrees {
                 span: t.span,
-                place: place.to_string(),
-                table: t.duration.to_string(),
-                computed: computed.to_string(),
+                of,
+                table: t.duration.amount(),
+                computed,
             },
             t.cite.as_ref(),
         );
     }
 }
 
-/// The path step by step, with the running total, as lines under a diagnostic.
-fn describe_path(reg: &Regulation, channel: &Channel, w: &WorstPath) -> Vec<String> {
+/// The path step by step, with the running total, for the lines under a diagnostic.
+fn path_lines(reg: &Regulation, channel: &Channel, w: &WorstPath) -> Vec<PathLine> {
     let g = &channel.flow.graph;
-    let mut lines = Vec::new();
-    let mut i = 0;
-    for s in &w.steps {
-        let node = &g[s.node];
-        if matches!(node.kind, NodeKind::Start | NodeKind::Join) {
-            continue;
-        }
-        i += 1;
-        let who = node
-            .step()
-            .and_then(|st| st.actor)
-            .map(|a| format!(" ({})", reg.actors[a].id))
-            .unwrap_or_default();
-        let cite = node
-            .cite
-            .as_ref()
-            .map(|c| format!(" @{}", c.raw))
-            .unwrap_or_default();
-        let adds = if s.adds.is_zero() {
-            String::new()
-        } else {
-            format!("+{} ", s.adds)
-        };
-        let rework = channel
-            .paths
-            .reworks
-            .iter()
-            .find(|r| r.node == s.node && r.times > 0 && r.backward)
-            .map(|r| {
-                format!(
-                    " [{} returns × ({} again + {} away)]",
-                    r.times, r.body, r.away
-                )
-            })
-            .unwrap_or_default();
-        lines.push(format!(
-            "{i:>3}. {}{who}{cite}: {adds}= {}{rework}",
-            name(node),
-            s.running
-        ));
-    }
-    lines
+    w.steps
+        .iter()
+        .filter(|s| !matches!(g[s.node].kind, NodeKind::Start | NodeKind::Join))
+        .map(|s| {
+            let node = &g[s.node];
+            let returns = channel
+                .paths
+                .reworks
+                .iter()
+                .find(|r| r.node == s.node && r.times > 0 && r.backward)
+                .map(|r| Returns {
+                    times: r.times,
+                    body: r.body,
+                    away: r.away,
+                });
+            PathLine {
+                node: name(node),
+                procedure: node.procedure.clone(),
+                actor: node
+                    .step()
+                    .and_then(|st| st.actor)
+                    .map(|a| reg.actors[a].id.clone()),
+                citation: node.cite.as_ref().map(|c| c.raw.clone()),
+                adds: s.adds,
+                running: s.running,
+                returns,
+            }
+        })
+        .collect()
 }
 
-fn channel(reg: &Regulation, channel: &Channel, place: &str, out: &mut Findings) {
+fn channel(reg: &Regulation, channel: &Channel, place: &Place, out: &mut Findings) {
     let g = &channel.flow.graph;
     let paths = &channel.paths;
 
@@ -226,7 +214,7 @@ fn channel(reg: &Regulation, channel: &Channel, place: &str, out: &mut Findings)
                     Problem::Unreachable {
                         span: node.span,
                         step: name(node),
-                        place: place.to_string(),
+                        place: place.clone(),
                     },
                     node.cite.as_ref(),
                 );
@@ -242,10 +230,12 @@ fn channel(reg: &Regulation, channel: &Channel, place: &str, out: &mut Findings)
         }
         let successors = g.edges_directed(n, Direction::Outgoing).count();
         if successors == 0 && !node.is_outcome() {
-            let step = if n == channel.flow.start {
-                format!("the start of {}", channel.id)
+            let at = if n == channel.flow.start {
+                StuckAt::Start {
+                    channel: channel.id.clone(),
+                }
             } else {
-                name(node)
+                StuckAt::Step(name(node))
             };
             let span = if n == channel.flow.start {
                 channel.span
@@ -255,7 +245,7 @@ fn channel(reg: &Regulation, channel: &Channel, place: &str, out: &mut Findings)
             out.report(
                 Problem::Stuck {
                     span,
-                    step,
+                    at,
                     falls_off: true,
                 },
                 node.cite.as_ref(),
@@ -312,8 +302,8 @@ fn channel(reg: &Regulation, channel: &Channel, place: &str, out: &mut Findings)
                         Problem::TableDisagrees {
                             span: node.span,
                             step: name(node),
-                            table: t.duration.to_string(),
-                            text: text.to_string(),
+                            table: t.duration.amount(),
+                            text,
                             table_span: t.span,
                         },
                         node.cite.as_ref(),
@@ -326,14 +316,14 @@ fn channel(reg: &Regulation, channel: &Channel, place: &str, out: &mut Findings)
         out.report(
             Problem::NoResult {
                 span: channel.span,
-                place: place.to_string(),
+                place: place.clone(),
             },
             channel.cite.as_ref(),
         );
     }
     if let Some(total) = result_total(channel) {
         for t in &channel.table_totals {
-            table_total(t, total, place, out);
+            table_total(t, total, TotalOf::Channel(place.clone()), out);
         }
     }
     deadlines(reg, channel, place, out);
@@ -373,13 +363,13 @@ fn fork_joins(flow: &Flow, fork: NodeIndex, out: &mut Findings) {
     }
 }
 
-fn deadlines(reg: &Regulation, channel: &Channel, place: &str, out: &mut Findings) {
+fn deadlines(reg: &Regulation, channel: &Channel, place: &Place, out: &mut Findings) {
     let g = &channel.flow.graph;
     let Some(eff) = &channel.deadline else {
         out.report(
             Problem::NoDeadline {
                 span: channel.span,
-                place: place.to_string(),
+                place: place.clone(),
             },
             channel.cite.as_ref(),
         );
@@ -388,11 +378,15 @@ fn deadlines(reg: &Regulation, channel: &Channel, place: &str, out: &mut Finding
     let d = &eff.deadline;
     let limit = d.duration.amount();
     let excluded = d.receipt_day_excluded;
-    let deadline_text = match &eff.source {
-        DeadlineSource::Standard { standard, service } => {
-            format!("{} (from {standard}.{service})", d.duration)
-        }
-        _ => d.duration.to_string(),
+    let stated = StatedDeadline {
+        amount: limit,
+        from: match &eff.source {
+            DeadlineSource::Standard { standard, service } => Some(ServiceRef {
+                standard: standard.clone(),
+                service: service.clone(),
+            }),
+            _ => None,
+        },
     };
     // A deadline written in another file has no span in this one worth pointing at.
     let deadline_span: Option<Span> = match eff.source {
@@ -411,8 +405,8 @@ fn deadlines(reg: &Regulation, channel: &Channel, place: &str, out: &mut Finding
                 Problem::StepOverDeadline {
                     span: node.span,
                     step: name(node),
-                    duration: own.to_string(),
-                    deadline: deadline_text.clone(),
+                    duration: own,
+                    deadline: stated.clone(),
                     deadline_span,
                 },
                 node.cite.as_ref(),
@@ -442,18 +436,16 @@ fn deadlines(reg: &Regulation, channel: &Channel, place: &str, out: &mut Finding
             Fit::Fits { .. } | Fit::NeedsCalendar { .. } => {
                 let reason = match compare(bound, limit, excluded) {
                     Fit::NeedsCalendar { reason } => reason,
-                    _ => {
-                        "Some paths mix kinds of time, so the longest one depends on the calendar."
-                    }
+                    _ => CalendarReason::MixedPaths,
                 };
                 out.report(
                     Problem::NeedsCalendar {
                         span: node.span,
-                        place: place.to_string(),
+                        place: place.clone(),
                         outcome: name(node),
-                        total: total.to_string(),
-                        deadline: deadline_text.clone(),
-                        reason: reason.to_string(),
+                        total,
+                        deadline: stated.clone(),
+                        reason,
                     },
                     node.cite.as_ref(),
                 );
@@ -468,47 +460,34 @@ fn deadlines(reg: &Regulation, channel: &Channel, place: &str, out: &mut Finding
                     out.report(
                         Problem::FitsOnlyExtended {
                             span: node.span,
-                            place: place.to_string(),
+                            place: place.clone(),
                             outcome: name(node),
-                            total: total.to_string(),
-                            deadline: deadline_text.clone(),
-                            extended: ext.to_string(),
+                            total,
+                            deadline: stated.clone(),
+                            extended: ext,
                         },
                         node.cite.as_ref(),
                     );
                     continue;
                 }
-                let by = if exact {
-                    by.to_string()
-                } else {
-                    format!("at least {by}")
-                };
+                let worst = channel.paths.worst_to(n);
+                let worst = worst.expect("a reachable node has a worst path");
                 out.report(
                     Problem::Overrun {
                         span: node.span,
-                        place: place.to_string(),
+                        place: place.clone(),
                         outcome: name(node),
-                        total: total.to_string(),
-                        // Say when even the act's extension would not be enough.
-                        deadline: match d
+                        total,
+                        deadline: stated.clone(),
+                        extended: d
                             .extensions
                             .iter()
                             .map(|e| e.extended(limit))
-                            .max_by_key(|a| (a.upper_working_minutes(), *a))
-                        {
-                            Some(ext) => format!("{deadline_text}, {ext} when extended,"),
-                            None => deadline_text.clone(),
-                        },
+                            .max_by_key(|a| (a.upper_working_minutes(), *a)),
                         by,
+                        exact,
                         deadline_span,
-                        path: describe_path(
-                            reg,
-                            channel,
-                            channel
-                                .paths
-                                .worst_to(n)
-                                .expect("a reachable node has a worst path"),
-                        ),
+                        path: path_lines(reg, channel, worst),
                     },
                     node.cite.as_ref(),
                 );
@@ -526,8 +505,8 @@ fn deadlines(reg: &Regulation, channel: &Channel, place: &str, out: &mut Finding
                         out.report(
                             Problem::SubDeadlineTooLong {
                                 span: due.span,
-                                sub: format!("{} before the deadline", x),
-                                deadline: deadline_text.clone(),
+                                sub: SubDeadline::BeforeDeadline(before),
+                                deadline: stated.clone(),
                                 deadline_span,
                             },
                             due.cite.as_ref(),
@@ -552,8 +531,8 @@ fn deadlines(reg: &Regulation, channel: &Channel, place: &str, out: &mut Finding
                 out.report(
                     Problem::SubDeadlineTooLong {
                         span: due.span,
-                        sub: sub.to_string(),
-                        deadline: deadline_text.clone(),
+                        sub: SubDeadline::Within(sub),
+                        deadline: stated.clone(),
                         deadline_span,
                     },
                     due.cite.as_ref(),
@@ -564,21 +543,16 @@ fn deadlines(reg: &Regulation, channel: &Channel, place: &str, out: &mut Finding
             continue;
         };
         if let Fit::Overruns { by, .. } = compare(total, sub, false) {
+            let worst = channel.paths.worst_to(due.node);
+            let worst = worst.expect("a reachable node has a worst path");
             out.report(
                 Problem::SubDeadlineOverrun {
                     span: due.span,
                     step: name(&g[due.node]),
-                    total: total.to_string(),
-                    limit: sub.to_string(),
-                    by: by.to_string(),
-                    path: describe_path(
-                        reg,
-                        channel,
-                        channel
-                            .paths
-                            .worst_to(due.node)
-                            .expect("a reachable node has a worst path"),
-                    ),
+                    total,
+                    limit: sub,
+                    by,
+                    path: path_lines(reg, channel, worst),
                 },
                 due.cite.as_ref(),
             );

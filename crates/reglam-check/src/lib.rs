@@ -39,6 +39,6 @@ pub(crate) struct Findings {
 impl Findings {
     pub(crate) fn report(&mut self, problem: Problem, cite: Option<&Citation>) {
         self.diagnostics
-            .push(problem.into_diagnostic(cite.map(|c| format!("@{} ({})", c.raw, c.describe()))));
+            .push(problem.into_diagnostic(cite.map(|c| c.raw.as_str())));
     }
 }

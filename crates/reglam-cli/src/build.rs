@@ -9,6 +9,7 @@
 use crate::emit::write_atomically;
 use crate::fsload;
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use reglam_diagnostics::words;
 use reglam_diagnostics::{render_human, Diagnostic};
 use reglam_emit::{dot, json, markdown, mermaid};
 use reglam_model::time::Fit;
@@ -364,17 +365,17 @@ fn index_rows_of(stem: &Path, reg: &Regulation, file_diags: &[&Diagnostic]) -> S
             };
             let worst = reglam_emit::common::worst_outcome(channel);
             let total = worst
-                .map(|(_, w)| w.total.to_string())
+                .map(|(_, w)| words::amount(&w.total))
                 .unwrap_or_else(|| "—".into());
             let deadline = channel
                 .deadline
                 .as_ref()
-                .map(|d| d.deadline.duration.to_string())
+                .map(|d| words::amount(&d.deadline.duration.amount()))
                 .unwrap_or_else(|| "none".into());
             let verdict = match (worst, &channel.deadline) {
                 (Some((_, w)), Some(d)) => match reglam_emit::common::fit(w, d) {
-                    Fit::Fits { slack, .. } => format!("fits ({slack} to spare)"),
-                    Fit::Overruns { by, .. } => format!("**overruns by {by}**"),
+                    Fit::Fits { slack, .. } => format!("fits ({} to spare)", words::amount(&slack)),
+                    Fit::Overruns { by, .. } => format!("**overruns by {}**", words::amount(&by)),
                     Fit::NeedsCalendar { .. } => "depends on the calendar".to_string(),
                 },
                 (_, None) => "no deadline".to_string(),

@@ -1,6 +1,7 @@
 //! The file system side: finding `*.reglam` files and reading imports. The core crates see
 //! only the `Loader` trait.
 
+use reglam_diagnostics::ReadFailure;
 use reglam_model::{Analysis, LoadError, LoadedFile, Loader, Workspace};
 use reglam_syntax::MAX_FILE_BYTES;
 use std::path::{Path, PathBuf};
@@ -17,28 +18,21 @@ impl FsLoader {
 }
 
 fn read(path: &Path, name: String) -> Result<LoadedFile, LoadError> {
-    let meta = std::fs::metadata(path).map_err(|e| LoadError::Unreadable(plain_io(&e)))?;
+    let meta =
+        std::fs::metadata(path).map_err(|e| LoadError::Unreadable(ReadFailure::from_io(&e)))?;
     if !meta.is_file() {
-        return Err(LoadError::Unreadable("it is not a file".into()));
+        return Err(LoadError::Unreadable(ReadFailure::NotAFile));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge(meta.len()));
     }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Unreadable(plain_io(&e)))?;
+    let bytes = std::fs::read(path).map_err(|e| LoadError::Unreadable(ReadFailure::from_io(&e)))?;
     let key = path
         .canonicalize()
         .unwrap_or_else(|_| path.to_path_buf())
         .display()
         .to_string();
     Ok(LoadedFile { key, name, bytes })
-}
-
-fn plain_io(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
-    }
 }
 
 impl Loader for FsLoader {
@@ -52,7 +46,7 @@ impl Loader for FsLoader {
         let canonical = base
             .join(path)
             .canonicalize()
-            .map_err(|e| LoadError::Unreadable(plain_io(&e)))?;
+            .map_err(|e| LoadError::Unreadable(ReadFailure::from_io(&e)))?;
         // And again after links are followed, so a link cannot lead out either.
         if !self.inside(&canonical) {
             return Err(LoadError::Outside);
@@ -108,7 +102,11 @@ pub fn discover(paths: &[PathBuf], root: Option<PathBuf>) -> Inputs {
     }
     for p in paths {
         match std::fs::metadata(p) {
-            Err(e) => io_errors.push(format!("cannot read {}: {}", p.display(), plain_io(&e))),
+            Err(e) => io_errors.push(format!(
+                "cannot read {}: {}",
+                p.display(),
+                reglam_diagnostics::words::read_failure(&ReadFailure::from_io(&e))
+            )),
             Ok(m) if m.is_dir() => {
                 if let Ok(c) = p.canonicalize() {
                     roots.push(c);
@@ -153,7 +151,10 @@ impl Inputs {
                 Err(LoadError::TooLarge(size)) => io_errors.push(format!(
                     "cannot read {name}: the file is {size} bytes, more than the {MAX_FILE_BYTES} Reglam reads"
                 )),
-                Err(LoadError::Unreadable(reason)) => io_errors.push(format!("cannot read {name}: {reason}")),
+                Err(LoadError::Unreadable(reason)) => io_errors.push(format!(
+                    "cannot read {name}: {}",
+                    reglam_diagnostics::words::read_failure(&reason)
+                )),
                 Err(LoadError::Outside) => {}
             }
         }
@@ -187,7 +188,11 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, io_errors: &mut Vec<String>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            io_errors.push(format!("cannot read {}: {}", dir.display(), plain_io(&e)));
+            io_errors.push(format!(
+                "cannot read {}: {}",
+                dir.display(),
+                reglam_diagnostics::words::read_failure(&ReadFailure::from_io(&e))
+            ));
             return;
         }
     };

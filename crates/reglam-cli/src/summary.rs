@@ -1,6 +1,7 @@
 //! `reglam check --summary`: for every channel, its longest path against its deadline, with the
 //! slack when it fits, so a drafter sees how tight each route is, not only the ones that fail.
 
+use reglam_diagnostics::words;
 use reglam_model::time::{compare, Amount, Fit};
 use reglam_model::{Analysis, NodeKind};
 use std::fmt::Write;
@@ -21,7 +22,7 @@ pub fn rows(analysis: &Analysis) -> Vec<[String; 5]> {
                 None => channel.id.clone(),
             };
             let (total, bound) = match worst {
-                Some(w) => (w.total.to_string(), Some(w.bound)),
+                Some(w) => (words::amount(&w.total), Some(w.bound)),
                 None if !channel.paths.cycles.is_empty() => {
                     ("(loops without bound)".to_string(), None)
                 }
@@ -32,23 +33,32 @@ pub fn rows(analysis: &Analysis) -> Vec<[String; 5]> {
                     "none".to_string(),
                     "no deadline to compare with".to_string(),
                 ),
-                (Some(d), None) => (d.deadline.duration.to_string(), "—".to_string()),
+                (Some(d), None) => (
+                    words::amount(&d.deadline.duration.amount()),
+                    "—".to_string(),
+                ),
                 (Some(d), Some(bound)) => {
                     let limit: Amount = d.deadline.duration.amount();
                     let verdict = match compare(bound, limit, d.deadline.receipt_day_excluded) {
                         Fit::Fits { slack, exact: true } if slack.is_zero() => {
                             "fits exactly".to_string()
                         }
-                        Fit::Fits { slack, exact: true } => format!("fits, {slack} to spare"),
+                        Fit::Fits { slack, exact: true } => {
+                            format!("fits, {} to spare", words::amount(&slack))
+                        }
                         Fit::Fits {
                             slack,
                             exact: false,
-                        } => format!("fits, at least {slack} to spare"),
-                        Fit::Overruns { by, exact: true } => format!("OVERRUNS by {by}"),
-                        Fit::Overruns { by, exact: false } => format!("OVERRUNS by at least {by}"),
+                        } => format!("fits, at least {} to spare", words::amount(&slack)),
+                        Fit::Overruns { by, exact: true } => {
+                            format!("OVERRUNS by {}", words::amount(&by))
+                        }
+                        Fit::Overruns { by, exact: false } => {
+                            format!("OVERRUNS by at least {}", words::amount(&by))
+                        }
                         Fit::NeedsCalendar { .. } => "depends on the calendar".to_string(),
                     };
-                    (d.deadline.duration.to_string(), verdict)
+                    (words::amount(&d.deadline.duration.amount()), verdict)
                 }
             };
             rows.push([reg.id.clone(), name, total, deadline, verdict]);

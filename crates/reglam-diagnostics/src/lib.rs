@@ -1,30 +1,41 @@
 //! Diagnostics as plain data, and the ways to print them.
 //!
 //! Every finding Reglam reports is a [`Diagnostic`] built from a [`Problem`]: the problem
-//! carries the facts, and `problem.rs` is the one place where those facts become the words a
-//! drafter reads. Rendering (human, JSON, SARIF) is kept apart from finding.
+//! carries typed facts (names, spans, amounts of time, citations), and [`words`] is the one
+//! place where those facts become the words a drafter reads, in one catalogue per language.
+//! Rendering (human, JSON, SARIF) is kept apart from finding.
+//!
+//! Only this crate makes a [`Diagnostic`] or a [`Label`]: other crates report problems.
 
-mod codes;
+pub mod codes;
 mod problem;
 mod render;
 mod source;
 pub mod suggest;
-pub use problem::ArgIssue;
+#[cfg(test)]
+mod wording_stays_here;
+pub mod words;
 
-pub use codes::{Code, CodeInfo, Severity, CATALOGUE};
-pub use problem::Problem;
+pub use codes::{Code, CodeInfo, CodeKind, Severity, CATALOGUE};
+pub use problem::{
+    ArgIssue, Expected, Found, NameKind, PathLine, Place, Problem, ReadFailure, Returns,
+    ServiceRef, StatedDeadline, StuckAt, SubDeadline, TotalOf, Unexpected, Within,
+};
+pub use reglam_time::{Amount, CalendarReason};
 pub use render::{json_items, render_human, render_json, render_sarif, JsonDiagnostic, Position};
 pub use source::{FileId, SourceMap, Span};
 
-/// A secondary location with a short explanation.
+/// A location with a short explanation. Not exhaustive, so that only this crate (its
+/// catalogue) makes labels.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Label {
     pub span: Span,
     pub message: String,
 }
 
 impl Label {
-    pub fn new(span: Span, message: impl Into<String>) -> Self {
+    pub(crate) fn new(span: Span, message: impl Into<String>) -> Self {
         Label {
             span,
             message: message.into(),
@@ -32,8 +43,10 @@ impl Label {
     }
 }
 
-/// One finding: a stable code, where it is, what is wrong and how to put it right.
+/// One finding: a stable code, where it is, what is wrong and how to put it right. Not
+/// exhaustive, so that only this crate makes diagnostics: other crates report [`Problem`]s.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     pub code: Code,
     pub message: String,
@@ -56,11 +69,11 @@ impl Diagnostic {
         self.severity() == Severity::Error
     }
 
-    /// An error in how the file is written (syntax, names, references, imports: codes below
-    /// E020), which leaves the model incomplete. Errors from E020 on are findings about the
-    /// act's content, such as a path over its deadline: the model is whole and can be rendered.
+    /// An error in how the file is written (syntax, names, references, imports), which leaves
+    /// the model incomplete. Other errors are findings about the act's content, such as a path
+    /// over its deadline: the model is whole and can be rendered.
     pub fn is_malformed(&self) -> bool {
-        self.is_error() && self.code.as_str() < "E020"
+        self.code.kind() == CodeKind::Malformed
     }
 }
 

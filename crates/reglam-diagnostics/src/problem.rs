@@ -1,15 +1,119 @@
-//! Every message Reglam prints, in one place, so that Russian and Kazakh texts can be added
-//! beside the English ones without hunting through the checks.
+//! What a finding is about, as typed facts: names, source text, spans, amounts of time. No
+//! field holds prose: every word a drafter reads is made from these facts in [`crate::words`].
+//!
+//! `String` fields hold names (of steps, actors, files …) or text copied from the source; the
+//! test in `wording_stays_here.rs` keeps it that way.
 
-use crate::{Code, Diagnostic, Label, Span};
+use crate::codes::{self, Code};
+use crate::Span;
+use reglam_time::{Amount, CalendarReason};
+
+/// What the parser found where it could not go on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// A character that cannot start anything here.
+    Char(char),
+    /// A `{` at the start of a line: a block opens on the line of its statement.
+    BraceAtLineStart,
+    /// A `}` where no block can close.
+    StrayClose,
+    /// A `-` that is not part of `->`.
+    LoneDash,
+    /// A `@` with no citation after it.
+    EmptyCitation,
+    /// A `(` that does not follow a figure.
+    LoneParen,
+    /// A space (or other white space) where none may be.
+    Space,
+    EndOfFile,
+    /// A control character, which no Reglam text contains.
+    ControlChar(char),
+}
+
+/// Where an unknown statement stands: at the top of a file, or in the block of a statement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Within {
+    TopLevel,
+    /// The enclosing statement's keyword, as written in the file.
+    Statement(String),
+}
+
+/// What a statement lacks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expected {
+    Name,
+    /// A text in quotes.
+    Text,
+    /// A value: a text, a word or a number.
+    Value,
+    Duration,
+    /// The duration of a deadline.
+    DeadlineDuration,
+    /// A date, YYYY-MM-DD.
+    Date,
+    /// The language of a file.
+    Language,
+    RegistrationNumber,
+    /// A form of delivering the result, such as `paper`.
+    Form,
+    /// `STANDARD.SERVICE` after `implements`.
+    StandardService,
+    /// A name and a duration, as in a limit `queue-wait 15 min`.
+    NameAndDuration,
+    /// A step and a duration, as in a table figure.
+    StepAndDuration,
+    /// The duration an appendix table gives.
+    TableDuration,
+    /// The kind of an outcome, such as `result`.
+    OutcomeKind,
+    /// Where a `goto` goes.
+    Destination,
+    ProcedureName,
+    /// The target after `then` or `else`.
+    BranchTarget,
+    /// A name after `->`.
+    NameAfterArrow,
+    /// A kind of channel after `for`.
+    ChannelKindAfterFor,
+    /// The `branch { … }` blocks of a `parallel`.
+    BranchBlocks,
+    /// The limit of a rework, as in `max 2 times`.
+    MaxTimes,
+    /// `-> STEP`, the step a rework goes back to.
+    ReworkTarget,
+    /// An answer and `-> TARGET` in a `when` line.
+    AnswerAndTarget,
+    /// The `when "answer" -> TARGET` lines of a `decide`.
+    WhenLines,
+    /// The path of an imported file, in quotes.
+    ImportPath,
+    /// One of these fixed words (spellings from the syntax's table).
+    FixedWords(Vec<&'static str>),
+}
+
+/// An argument a statement does not take.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unexpected {
+    Word(String),
+    Text,
+    Duration,
+    Number(u64),
+    Date(String),
+    Citation,
+    /// A second citation, after the statement's own.
+    AnotherCitation(String),
+    Arrow,
+    /// Fixed words that this statement does not take (`then`/`else`, `for`, …).
+    FixedWords(Vec<&'static str>),
+}
 
 /// What is wrong with a statement's arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ArgIssue {
-    /// A required argument is absent; names what was expected.
-    Missing(&'static str),
-    /// An argument that the statement does not take; names what was found.
-    Unexpected(String),
+    /// A required argument is absent.
+    Missing(Expected),
+    /// An argument that the statement does not take.
+    Unexpected(Unexpected),
     /// The statement takes no block.
     UnexpectedBlock,
     /// The statement needs a block.
@@ -21,16 +125,138 @@ pub enum ArgIssue {
     },
     /// A number too large to be meant.
     NumberTooLarge,
-    /// A date that does not exist.
+    /// A date that does not exist, as written.
     BadDate(String),
 }
 
-/// A finding, with the facts needed to explain it. `into_diagnostic` words it.
+/// The kinds of named things a name can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    Step,
+    StepOrOutcome,
+    Procedure,
+    Channel,
+    Scenario,
+    Actor,
+    Standard,
+    Service,
+    /// A service of the standard just named.
+    ServiceOfStandard,
+}
+
+/// Why a file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadFailure {
+    NotFound,
+    PermissionDenied,
+    /// A directory or something else that is not a file.
+    NotAFile,
+    /// Larger than Reglam reads.
+    TooLarge {
+        size: u64,
+    },
+    /// Another failure, in the operating system's own words.
+    Os(String),
+}
+
+impl ReadFailure {
+    pub fn from_io(e: &std::io::Error) -> ReadFailure {
+        match e.kind() {
+            std::io::ErrorKind::NotFound => ReadFailure::NotFound,
+            std::io::ErrorKind::PermissionDenied => ReadFailure::PermissionDenied,
+            _ => ReadFailure::Os(e.to_string()),
+        }
+    }
+}
+
+impl From<std::io::Error> for ReadFailure {
+    fn from(e: std::io::Error) -> Self {
+        ReadFailure::from_io(&e)
+    }
+}
+
+/// A channel of a regulation, perhaps of one of its scenarios.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub regulation: String,
+    pub scenario: Option<String>,
+    pub channel: String,
+}
+
+/// What an appendix total is the total of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TotalOf {
+    /// The regulation as a whole: its longest route to a result.
+    Regulation(String),
+    Channel(Place),
+}
+
+/// A standard's service, where a deadline comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceRef {
+    pub standard: String,
+    pub service: String,
+}
+
+/// The deadline a path is held to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatedDeadline {
+    pub amount: Amount,
+    /// Set when the regulation takes it from a standard rather than stating it.
+    pub from: Option<ServiceRef>,
+}
+
+/// A sub-deadline as the act states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubDeadline {
+    /// Within this long from the start.
+    Within(Amount),
+    /// This long before the deadline.
+    BeforeDeadline(Amount),
+}
+
+/// Where the case gets stuck.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StuckAt {
+    Step(String),
+    /// The channel has no first step.
+    Start {
+        channel: String,
+    },
+}
+
+/// The returns for rework counted at one step of a worst path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Returns {
+    pub times: u64,
+    /// The steps done again, once.
+    pub body: Amount,
+    /// The time away for rework, once.
+    pub away: Amount,
+}
+
+/// One step of a worst path, with the running total.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathLine {
+    /// The node's name as the model has it (`procedure/name` for a procedure's step).
+    pub node: String,
+    /// The procedure the step comes from, if any.
+    pub procedure: Option<String>,
+    pub actor: Option<String>,
+    /// The step's citation, without `@`.
+    pub citation: Option<String>,
+    /// What the step adds; zero for steps that take no time.
+    pub adds: Amount,
+    pub running: Amount,
+    pub returns: Option<Returns>,
+}
+
+/// A finding, with the facts needed to explain it. [`Problem::into_diagnostic`] words it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     Syntax {
         span: Span,
-        found: String,
+        found: Found,
     },
     InvalidUtf8 {
         span: Span,
@@ -57,12 +283,14 @@ pub enum Problem {
     UnknownStatement {
         span: Span,
         word: String,
-        context: &'static str,
+        within: Within,
         suggestion: Option<String>,
+        /// The spellings allowed there.
         allowed: Vec<&'static str>,
     },
     BadArguments {
         span: Span,
+        /// The statement's keyword, as written.
         statement: String,
         issue: ArgIssue,
     },
@@ -74,10 +302,11 @@ pub enum Problem {
     ImportUnreadable {
         span: Span,
         path: String,
-        reason: String,
+        reason: ReadFailure,
     },
     ImportCycle {
         span: Span,
+        /// The files of the cycle, by name, the first repeated at the end.
         chain: Vec<String>,
     },
     ImportOutside {
@@ -87,12 +316,12 @@ pub enum Problem {
     Duplicate {
         span: Span,
         first: Span,
-        what: &'static str,
+        what: NameKind,
         name: String,
     },
     UnknownName {
         span: Span,
-        what: &'static str,
+        what: NameKind,
         name: String,
         suggestion: Option<String>,
     },
@@ -112,42 +341,48 @@ pub enum Problem {
     },
     Overrun {
         span: Span,
-        place: String,
+        place: Place,
         outcome: String,
-        total: String,
-        deadline: String,
-        by: String,
+        total: Amount,
+        deadline: StatedDeadline,
+        /// The longest extension the act allows, when it has one (not enough either).
+        extended: Option<Amount>,
+        by: Amount,
+        /// False when `by` is only a lower bound.
+        exact: bool,
         deadline_span: Option<Span>,
-        path: Vec<String>,
+        path: Vec<PathLine>,
     },
     StepOverDeadline {
         span: Span,
         step: String,
-        duration: String,
-        deadline: String,
+        duration: Amount,
+        deadline: StatedDeadline,
         deadline_span: Option<Span>,
     },
     SubDeadlineTooLong {
         span: Span,
-        sub: String,
-        deadline: String,
+        sub: SubDeadline,
+        deadline: StatedDeadline,
         deadline_span: Option<Span>,
     },
     SubDeadlineOverrun {
         span: Span,
         step: String,
-        total: String,
-        limit: String,
-        by: String,
-        path: Vec<String>,
+        total: Amount,
+        limit: Amount,
+        by: Amount,
+        path: Vec<PathLine>,
     },
     Stuck {
         span: Span,
-        step: String,
+        at: StuckAt,
+        /// True when nothing follows; false when something does but no outcome is reachable.
         falls_off: bool,
     },
     UnboundedLoop {
         span: Span,
+        /// The names of the cycle's steps, in order.
         cycle: Vec<String>,
     },
     ReworkUnbounded {
@@ -184,7 +419,7 @@ pub enum Problem {
     Unreachable {
         span: Span,
         step: String,
-        place: String,
+        place: Place,
     },
     NoActor {
         span: Span,
@@ -200,471 +435,158 @@ pub enum Problem {
     },
     MixedScript {
         span: Span,
+        /// The word as written.
         word: String,
         letter: char,
+        /// The word with the Cyrillic letters meant.
         suggestion: String,
     },
     NumberWords {
         span: Span,
         number: u64,
+        /// The act's words for the figure, as written.
         words: String,
+        /// The words that spell the figure.
         suggestion: String,
         other_number: Option<u64>,
     },
     TableDisagrees {
         span: Span,
         step: String,
-        table: String,
-        text: String,
+        table: Amount,
+        text: Amount,
         table_span: Span,
     },
     TableTotalDisagrees {
         span: Span,
-        place: String,
-        table: String,
-        computed: String,
+        of: TotalOf,
+        table: Amount,
+        computed: Amount,
     },
     NoDeadline {
         span: Span,
-        place: String,
+        place: Place,
     },
     NeedsCalendar {
         span: Span,
-        place: String,
+        place: Place,
         outcome: String,
-        total: String,
-        deadline: String,
-        reason: String,
+        total: Amount,
+        deadline: StatedDeadline,
+        reason: CalendarReason,
     },
     FitsOnlyExtended {
         span: Span,
-        place: String,
+        place: Place,
         outcome: String,
-        total: String,
-        deadline: String,
-        extended: String,
+        total: Amount,
+        deadline: StatedDeadline,
+        extended: Amount,
     },
     NoResult {
         span: Span,
-        place: String,
+        place: Place,
     },
 }
 
-fn list(words: &[&str]) -> String {
-    words
-        .iter()
-        .map(|w| format!("`{w}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn did_you_mean(s: &Option<String>) -> String {
-    match s {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => String::new(),
-    }
-}
-
 impl Problem {
+    /// The problem's code: a constant of the catalogue, checked when this crate compiles.
     pub fn code(&self) -> Code {
+        use codes::*;
         use Problem::*;
-        Code::of(match self {
-            Syntax { .. } => "E001",
-            InvalidUtf8 { .. } => "E002",
-            UnclosedString { .. } => "E003",
-            UnclosedBlock { .. } | StrayBrace { .. } => "E004",
-            TooDeep { .. } => "E005",
-            TooLarge { .. } => "E006",
-            UnknownStatement { .. } => "E007",
-            BadArguments { .. } => "E008",
-            UnknownUnit { .. } => "E009",
-            ImportUnreadable { .. } => "E010",
-            ImportCycle { .. } => "E011",
-            ImportOutside { .. } => "E012",
-            Duplicate { .. } => "E013",
-            UnknownName { .. } => "E014",
-            UndeclaredActor { .. } => "E015",
-            ActorNameClash { .. } => "E016",
-            RecursiveCall { .. } => "E017",
-            Overrun { .. } => "E020",
-            StepOverDeadline { .. } => "E021",
-            SubDeadlineTooLong { .. } => "E022",
-            SubDeadlineOverrun { .. } => "E023",
-            Stuck { .. } => "E024",
-            UnboundedLoop { .. } => "E025",
-            ReworkUnbounded { .. } => "E026",
-            BranchNeverJoins { .. } => "E027",
-            ReworkForward { .. } => "E028",
-            EmptyFile { .. } => "W001",
-            UnusedActor { .. } => "W010",
-            UnusedProcedure { .. } => "W011",
-            UnlistedActor { .. } => "W013",
-            Unreachable { .. } => "W012",
-            NoActor { .. } => "W020",
-            NoDuration { .. } => "W021",
-            OneWay { .. } => "W023",
-            MixedScript { .. } => "W030",
-            NumberWords { .. } => "W031",
-            TableDisagrees { .. } => "W040",
-            TableTotalDisagrees { .. } => "W041",
-            NoDeadline { .. } => "W050",
-            NeedsCalendar { .. } => "W051",
-            FitsOnlyExtended { .. } => "W052",
-            NoResult { .. } => "W060",
-        })
+        match self {
+            Syntax { .. } => E001,
+            InvalidUtf8 { .. } => E002,
+            UnclosedString { .. } => E003,
+            UnclosedBlock { .. } | StrayBrace { .. } => E004,
+            TooDeep { .. } => E005,
+            TooLarge { .. } => E006,
+            UnknownStatement { .. } => E007,
+            BadArguments { .. } => E008,
+            UnknownUnit { .. } => E009,
+            ImportUnreadable { .. } => E010,
+            ImportCycle { .. } => E011,
+            ImportOutside { .. } => E012,
+            Duplicate { .. } => E013,
+            UnknownName { .. } => E014,
+            UndeclaredActor { .. } => E015,
+            ActorNameClash { .. } => E016,
+            RecursiveCall { .. } => E017,
+            Overrun { .. } => E020,
+            StepOverDeadline { .. } => E021,
+            SubDeadlineTooLong { .. } => E022,
+            SubDeadlineOverrun { .. } => E023,
+            Stuck { .. } => E024,
+            UnboundedLoop { .. } => E025,
+            ReworkUnbounded { .. } => E026,
+            BranchNeverJoins { .. } => E027,
+            ReworkForward { .. } => E028,
+            EmptyFile { .. } => W001,
+            UnusedActor { .. } => W010,
+            UnusedProcedure { .. } => W011,
+            Unreachable { .. } => W012,
+            UnlistedActor { .. } => W013,
+            NoActor { .. } => W020,
+            NoDuration { .. } => W021,
+            OneWay { .. } => W023,
+            MixedScript { .. } => W030,
+            NumberWords { .. } => W031,
+            TableDisagrees { .. } => W040,
+            TableTotalDisagrees { .. } => W041,
+            NoDeadline { .. } => W050,
+            NeedsCalendar { .. } => W051,
+            FitsOnlyExtended { .. } => W052,
+            NoResult { .. } => W060,
+        }
     }
 
-    /// Words the problem: message, labels, notes and help.
-    pub fn into_diagnostic(self, citation: Option<String>) -> Diagnostic {
+    /// The primary span: the place the finding is about.
+    pub fn span(&self) -> Span {
         use Problem::*;
-        let code = self.code();
-        let mut secondary = Vec::new();
-        let mut notes = Vec::new();
-        let (span, message, label, help) = match self {
-            Syntax { span, found } => (
-                span,
-                format!("Reglam cannot read {found} here"),
-                "not understood".to_string(),
-                "A statement is a keyword, its arguments (names, \"texts\", numbers with units such as `30 min`, citations such as `@5.1`, `-> target`) and an optional `{ … }` block. Check for a stray character or a missing quote.".to_string(),
-            ),
-            InvalidUtf8 { span, byte } => (
-                span,
-                format!("the file is not valid UTF-8 (byte {byte})"),
-                "this byte is not UTF-8".to_string(),
-                "Save the file as UTF-8. Texts exported from older editors are often in Windows-1251; convert them, for example with `iconv -f cp1251 -t utf-8`.".to_string(),
-            ),
-            UnclosedString { span } => (
-                span,
-                "this text is never closed".to_string(),
-                "the text starts here".to_string(),
-                "Add the closing `\"`. A quote inside a text is written `\\\"`; «ёлочки» need nothing.".to_string(),
-            ),
-            UnclosedBlock { span } => (
-                span,
-                "this block is never closed".to_string(),
-                "opened here".to_string(),
-                "Add the matching `}` at the end of the block.".to_string(),
-            ),
-            StrayBrace { span } => (
-                span,
-                "this `}` closes nothing".to_string(),
-                "no block is open here".to_string(),
-                "Remove it, or add the `{` it was meant to close.".to_string(),
-            ),
-            TooDeep { span, limit } => (
-                span,
-                format!("blocks are nested more than {limit} deep"),
-                "too deep".to_string(),
-                "No regulation needs this depth: check for a missing `}` or a generated file gone wrong.".to_string(),
-            ),
-            TooLarge { span, size, limit } => (
-                span,
-                format!("the file is {size} bytes; Reglam reads files up to {limit} bytes"),
-                "too large".to_string(),
-                "Split the act into one file per regulation.".to_string(),
-            ),
-            UnknownStatement { span, word, context, suggestion, allowed } => (
-                span,
-                format!("`{word}` is not a statement Reglam knows {context}"),
-                did_you_mean(&suggestion).trim_end_matches('?').to_string() + if suggestion.is_some() { "?" } else { "unknown here" },
-                format!("Allowed here: {}.", list(&allowed)),
-            ),
-            BadArguments { span, statement, issue } => {
-                let (message, label, help) = match issue {
-                    ArgIssue::Missing(what) => (
-                        format!("`{statement}` needs {what}"),
-                        format!("{what} is missing"),
-                        format!("See the `{statement}` statement in docs/language.md."),
-                    ),
-                    ArgIssue::Unexpected(found) => (
-                        format!("`{statement}` does not take {found} here"),
-                        "not expected here".to_string(),
-                        format!("Remove it or move it; see the `{statement}` statement in docs/language.md."),
-                    ),
-                    ArgIssue::UnexpectedBlock => (
-                        format!("`{statement}` takes no `{{ … }}` block"),
-                        "unexpected block".to_string(),
-                        "Remove the block, or write its contents as arguments.".to_string(),
-                    ),
-                    ArgIssue::MissingBlock => (
-                        format!("`{statement}` needs a `{{ … }}` block"),
-                        "block missing".to_string(),
-                        format!("Add a block after `{statement}`; see docs/language.md."),
-                    ),
-                    ArgIssue::NotOneOf { found, allowed } => (
-                        format!("`{found}` is not a choice of `{statement}`"),
-                        "not one of the choices".to_string(),
-                        format!("Use one of {}.", list(&allowed)),
-                    ),
-                    ArgIssue::NumberTooLarge => (
-                        "this number is too large".to_string(),
-                        "too large".to_string(),
-                        "Numbers in Reglam are durations and counts; check for a typo.".to_string(),
-                    ),
-                    ArgIssue::BadDate(date) => (
-                        format!("{date} is not a date"),
-                        "no such day".to_string(),
-                        "Write dates as YYYY-MM-DD.".to_string(),
-                    ),
-                };
-                (span, message, label, help)
-            }
-            UnknownUnit { span, word, suggestion } => (
-                span,
-                format!("`{word}` is not a unit of time"),
-                if suggestion.is_some() { did_you_mean(&suggestion) } else { "unknown unit".to_string() },
-                "Units are `min`, `h`, `wd` (working days), `cd` (calendar days) and `month`; docs/language.md lists the Russian and Kazakh spellings.".to_string(),
-            ),
-            ImportUnreadable { span, path, reason } => (
-                span,
-                format!("cannot read `{path}`: {reason}"),
-                "imported here".to_string(),
-                "The path is relative to this file. Check the name and that the file exists.".to_string(),
-            ),
-            ImportCycle { span, chain } => (
-                span,
-                format!("files import each other in a cycle: {}", chain.join(" → ")),
-                "this import closes the cycle".to_string(),
-                "A standard should not import the regulations that implement it; remove one import of the cycle.".to_string(),
-            ),
-            ImportOutside { span, path } => (
-                span,
-                format!("`{path}` is outside the tree being checked"),
-                "leaves the tree".to_string(),
-                "Keep standards and regulations in one tree and import them by a path inside it.".to_string(),
-            ),
-            Duplicate { span, first, what, name } => {
-                secondary.push(Label::new(first, "first defined here"));
-                (
-                    span,
-                    format!("the {what} `{name}` is defined twice"),
-                    "defined again here".to_string(),
-                    format!("Give each {what} its own name."),
-                )
-            }
-            UnknownName { span, what, name, suggestion } => (
-                span,
-                format!("there is no {what} called `{name}`"),
-                if suggestion.is_some() { did_you_mean(&suggestion) } else { "not defined".to_string() },
-                format!("Define the {what}, or correct the name."),
-            ),
-            UndeclaredActor { span, name, suggestion } => (
-                span,
-                format!("the actor `{name}` is not declared"),
-                if suggestion.is_some() { did_you_mean(&suggestion) } else { "not declared".to_string() },
-                format!("Declare it with `actor {name} ru \"…\"` in the regulation, or use a declared actor."),
-            ),
-            ActorNameClash { span, other, name } => {
-                secondary.push(Label::new(other, "also used here"));
-                (
-                    span,
-                    format!("two actors are called \"{name}\""),
-                    "clashes".to_string(),
-                    "Each name and alias must belong to one actor, so that a text can be matched to its actor.".to_string(),
-                )
-            }
-            RecursiveCall { span, name } => (
-                span,
-                format!("the procedure `{name}` calls itself"),
-                "calls itself".to_string(),
-                "A procedure runs once per call; use `rework` for a bounded return.".to_string(),
-            ),
-            Overrun { span, place, outcome, total, deadline, by, deadline_span, path } => {
-                if let Some(d) = deadline_span {
-                    secondary.push(Label::new(d, format!("the deadline is {deadline}")));
-                }
-                notes.push("the longest path:".to_string());
-                notes.extend(path);
-                (
-                    span,
-                    format!("in {place}, the path to `{outcome}` takes {total}, over the deadline of {deadline} by {by}"),
-                    format!("reached after {total}"),
-                    "Shorten the steps on this path, or correct the deadline if the act gives another.".to_string(),
-                )
-            }
-            StepOverDeadline { span, step, duration, deadline, deadline_span } => {
-                if let Some(d) = deadline_span {
-                    secondary.push(Label::new(d, "the deadline"));
-                }
-                (
-                    span,
-                    format!("the step `{step}` alone takes {duration}, longer than the whole deadline of {deadline}"),
-                    format!("takes {duration}"),
-                    "Check the step's duration and unit against the act.".to_string(),
-                )
-            }
-            SubDeadlineTooLong { span, sub, deadline, deadline_span } => {
-                if let Some(d) = deadline_span {
-                    secondary.push(Label::new(d, "the deadline it belongs to"));
-                }
-                (
-                    span,
-                    format!("this sub-deadline of {sub} does not fit inside the deadline of {deadline}"),
-                    "longer than the deadline".to_string(),
-                    "A part of the service must end within the service's deadline.".to_string(),
-                )
-            }
-            SubDeadlineOverrun { span, step, total, limit, by, path } => {
-                notes.push("the longest path:".to_string());
-                notes.extend(path);
-                (
-                    span,
-                    format!("the path to the end of `{step}` takes {total}, over its sub-deadline of {limit} by {by}"),
-                    "sub-deadline".to_string(),
-                    "Shorten the steps before it, or correct the sub-deadline.".to_string(),
-                )
-            }
-            Stuck { span, step, falls_off } => (
-                span,
-                if falls_off {
-                    format!("after `{step}` the case goes nowhere: no next step and no outcome")
-                } else {
-                    format!("from `{step}` no outcome can be reached")
-                },
-                "the case stops here".to_string(),
-                "End the route with an `outcome`, or send the case on with `-> target`.".to_string(),
-            ),
-            UnboundedLoop { span, cycle } => (
-                span,
-                format!("the case can go round forever: {}", cycle.join(" → ")),
-                "this jump goes back".to_string(),
-                "A return for rework is written with `rework … { max N times }`, which bounds it.".to_string(),
-            ),
-            ReworkUnbounded { span, name } => (
-                span,
-                format!("the return for rework `{name}` says no limit on how often it may happen"),
-                "no `max N times`".to_string(),
-                "Add `max N times` with the limit the act gives; if the act gives none, that is a gap in the act worth reporting.".to_string(),
-            ),
-            BranchNeverJoins { span, parallel, parallel_span, exit } => {
-                secondary.push(Label::new(parallel_span, "the parallel work starts here"));
-                (
-                    span,
-                    format!("a branch of `{parallel}` leaves it at `{exit}` and never joins the other branches"),
-                    "leaves the parallel block".to_string(),
-                    "Each branch must finish inside its `parallel` block; put the outcome after the block.".to_string(),
-                )
-            }
-            ReworkForward { span, name, target } => (
-                span,
-                format!("the return for rework `{name}` goes to `{target}`, which does not come before it"),
-                "not an earlier step".to_string(),
-                "A return sends the case back to an earlier step; for a jump forward use `-> target`.".to_string(),
-            ),
-            EmptyFile { span } => (
-                span,
-                "this file declares no regulation, standard or act".to_string(),
-                "nothing here".to_string(),
-                "Start with `regulation NAME { … }`; docs/tutorial.md shows a whole one.".to_string(),
-            ),
-            UnusedActor { span, name } => (
-                span,
-                format!("the actor `{name}` is declared but takes no part"),
-                "never used".to_string(),
-                "Remove it, or give it the steps the act assigns to it.".to_string(),
-            ),
-            UnlistedActor { span, name, list } => {
-                secondary.push(Label::new(list, "the act's list of the units taking part"));
-                (
-                    span,
-                    format!("the actor `{name}` takes part, but the act's list of units does not name it"),
-                    "not in the list".to_string(),
-                    "Either the list in the act is incomplete or the steps name the wrong unit; the act should be corrected.".to_string(),
-                )
-            }
-            UnusedProcedure { span, name } => (
-                span,
-                format!("the procedure `{name}` is never called"),
-                "never called".to_string(),
-                format!("A channel runs it with `call {name}`."),
-            ),
-            Unreachable { span, step, place } => (
-                span,
-                format!("in {place}, `{step}` can never be reached"),
-                "unreachable".to_string(),
-                "Nothing leads here: add `-> {step}` where the case should come to it, or remove it.".replace("{step}", &step),
-            ),
-            NoActor { span, step } => (
-                span,
-                format!("the step `{step}` says nobody does it"),
-                "no actor".to_string(),
-                "Name the actor after the step's name: `step NAME ACTOR …`.".to_string(),
-            ),
-            NoDuration { span, step } => (
-                span,
-                format!("the step `{step}` has no duration"),
-                "no duration".to_string(),
-                "Give the duration the act states, e.g. `30 min` or `1 wd`; a step without one cannot be checked against the deadline.".to_string(),
-            ),
-            OneWay { span, name } => (
-                span,
-                format!("`{name}` leads to the same place whatever the answer"),
-                "one successor".to_string(),
-                "A condition needs different successors for success and failure (`then A else B`).".to_string(),
-            ),
-            MixedScript { span, word, letter, suggestion } => (
-                span,
-                format!("\"{word}\" mixes a Latin `{letter}` into a Cyrillic word"),
-                format!("Latin `{letter}`"),
-                format!("Did you mean \"{suggestion}\"? Latin and Cyrillic letters look alike but are different characters."),
-            ),
-            NumberWords { span, number, words, suggestion, other_number } => (
-                span,
-                match other_number {
-                    Some(n) => format!("the figure is {number} but the words \"{words}\" say {n}"),
-                    None => format!("the words \"{words}\" do not spell {number}"),
-                },
-                format!("expected \"{suggestion}\""),
-                format!("Write `{number} ({suggestion})`, or the figure the act means."),
-            ),
-            TableDisagrees { span, step, table, text, table_span } => {
-                secondary.push(Label::new(table_span, format!("the table says {table}")));
-                (
-                    span,
-                    format!("for `{step}` the text says {text} but the appendix table says {table}"),
-                    format!("the text says {text}"),
-                    "One of the two is wrong in the act; the check uses the text's figure.".to_string(),
-                )
-            }
-            TableTotalDisagrees { span, place, table, computed } => (
-                span,
-                format!("the appendix gives {table} as the total for {place}, but the steps add up to {computed}"),
-                format!("the table says {table}"),
-                "The total row of the appendix should equal the longest path through the steps.".to_string(),
-            ),
-            NoDeadline { span, place } => (
-                span,
-                format!("no deadline is known for {place}"),
-                "no deadline".to_string(),
-                "Write the deadline the act states (`deadline 5 wd`), or `implements STANDARD.SERVICE` when the Standard gives it.".to_string(),
-            ),
-            NeedsCalendar { span, place, outcome, total, deadline, reason } => (
-                span,
-                format!("in {place}, whether the path to `{outcome}` ({total}) fits the deadline of {deadline} depends on the calendar"),
-                "needs a calendar".to_string(),
-                format!("{reason} `reglam run` and `reglam audit` decide it on the working calendar."),
-            ),
-            FitsOnlyExtended { span, place, outcome, total, deadline, extended } => (
-                span,
-                format!("in {place}, the path to `{outcome}` takes {total}: over the deadline of {deadline}, within the extended {extended}"),
-                "needs the extension".to_string(),
-                "The act allows the extension only in the cases it names; check this path is one of them.".to_string(),
-            ),
-            NoResult { span, place } => (
-                span,
-                format!("{place} never issues the result"),
-                "no `result` outcome is reachable".to_string(),
-                "Every route should be able to end with `outcome NAME result`.".to_string(),
-            ),
-        };
-        Diagnostic {
-            code,
-            message,
-            primary: Label::new(span, label),
-            secondary,
-            notes,
-            help,
-            citation,
+        match self {
+            Syntax { span, .. }
+            | InvalidUtf8 { span, .. }
+            | UnclosedString { span }
+            | UnclosedBlock { span }
+            | StrayBrace { span }
+            | TooDeep { span, .. }
+            | TooLarge { span, .. }
+            | UnknownStatement { span, .. }
+            | BadArguments { span, .. }
+            | UnknownUnit { span, .. }
+            | ImportUnreadable { span, .. }
+            | ImportCycle { span, .. }
+            | ImportOutside { span, .. }
+            | Duplicate { span, .. }
+            | UnknownName { span, .. }
+            | UndeclaredActor { span, .. }
+            | ActorNameClash { span, .. }
+            | RecursiveCall { span, .. }
+            | Overrun { span, .. }
+            | StepOverDeadline { span, .. }
+            | SubDeadlineTooLong { span, .. }
+            | SubDeadlineOverrun { span, .. }
+            | Stuck { span, .. }
+            | UnboundedLoop { span, .. }
+            | ReworkUnbounded { span, .. }
+            | BranchNeverJoins { span, .. }
+            | ReworkForward { span, .. }
+            | EmptyFile { span }
+            | UnusedActor { span, .. }
+            | UnlistedActor { span, .. }
+            | UnusedProcedure { span, .. }
+            | Unreachable { span, .. }
+            | NoActor { span, .. }
+            | NoDuration { span, .. }
+            | OneWay { span, .. }
+            | MixedScript { span, .. }
+            | NumberWords { span, .. }
+            | TableDisagrees { span, .. }
+            | TableTotalDisagrees { span, .. }
+            | NoDeadline { span, .. }
+            | NeedsCalendar { span, .. }
+            | FitsOnlyExtended { span, .. }
+            | NoResult { span, .. } => *span,
         }
     }
 }

@@ -25,11 +25,12 @@ pub fn render_human(
                 cs::Label::secondary(l.span.file, l.span.range()).with_message(&l.message)
             }),
         );
+        let words = crate::words::default();
         let mut notes = d.notes.clone();
         if let Some(c) = &d.citation {
-            notes.push(format!("in the act: {c}"));
+            notes.push(format!("{}: {c}", words.in_the_act()));
         }
-        notes.push(format!("help: {}", d.help));
+        notes.push(format!("{}: {}", words.help(), d.help));
         let diagnostic = cs::Diagnostic::new(severity)
             .with_code(d.code.as_str())
             .with_message(&d.message)
@@ -113,15 +114,16 @@ pub fn render_sarif(items: &[JsonDiagnostic], version: &str) -> String {
     let results: Vec<_> = items
         .iter()
         .map(|j| {
+            let words = crate::words::default();
             let mut text = j.message.clone();
             if let Some(c) = &j.citation {
-                text.push_str(&format!(" (in the act: {c})"));
+                text.push_str(&format!(" ({}: {c})", words.in_the_act()));
             }
             json!({
                 "ruleId": j.code,
                 "ruleIndex": CATALOGUE.iter().position(|i| i.code == j.code),
                 "level": sarif_level(j.severity),
-                "message": { "text": format!("{text}\nhelp: {}", j.help) },
+                "message": { "text": format!("{text}\n{}: {}", words.help(), j.help) },
                 "locations": [{
                     "physicalLocation": {
                         "artifactLocation": { "uri": j.file },

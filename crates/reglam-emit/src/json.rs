@@ -380,7 +380,7 @@ fn amount(a: Amount) -> AmountJson {
         working_minutes: a.working_minutes,
         calendar_days: a.calendar_days,
         months: a.months,
-        text: a.to_string(),
+        text: reglam_diagnostics::words::amount(&a),
     }
 }
 
@@ -395,7 +395,7 @@ fn fit(f: Fit) -> FitJson {
             exact,
         },
         Fit::NeedsCalendar { reason } => FitJson::NeedsCalendar {
-            reason: reason.to_string(),
+            reason: reglam_diagnostics::words::calendar_reason(reason),
         },
     }
 }

@@ -20,8 +20,9 @@ struct RepoLoader;
 impl Loader for RepoLoader {
     fn load(&mut self, from: &str, path: &str) -> Result<LoadedFile, reglam_model::LoadError> {
         let key = reglam_model::join_path(from, path).ok_or(reglam_model::LoadError::Outside)?;
-        let bytes = std::fs::read(repo().join(&key))
-            .map_err(|e| reglam_model::LoadError::Unreadable(e.to_string()))?;
+        let bytes = std::fs::read(repo().join(&key)).map_err(|e| {
+            reglam_model::LoadError::Unreadable(reglam_diagnostics::ReadFailure::Os(e.to_string()))
+        })?;
         Ok(LoadedFile {
             key: key.clone(),
             name: key,

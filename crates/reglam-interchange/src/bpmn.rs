@@ -19,6 +19,7 @@ use crate::scxml::Naming;
 use crate::xml::{a, Xml};
 use crate::{clock, ExportError};
 use petgraph::graph::NodeIndex;
+use reglam_diagnostics::words;
 use reglam_model::time::Amount;
 use reglam_model::{Channel, Lang, NodeKind, Regulation, Scenario};
 use reglam_run::{Machine, StateKind, Trigger};
@@ -136,7 +137,7 @@ fn short(text: &str, max: usize) -> String {
 }
 
 fn time_ext(amount: Amount) -> Vec<(&'static str, String)> {
-    let mut v = vec![a("duration", amount.to_string())];
+    let mut v = vec![a("duration", words::amount(&amount))];
     for (k, val) in clock::parts(amount) {
         v.push((k, val));
     }
@@ -251,10 +252,10 @@ fn build(m: &Machine<'_>, reg: &Regulation, naming: &Naming, lang: Lang) -> Grap
                         ext.push(a("max-returns", max.to_string()));
                     }
                     if let Some(t) = &r.takes {
-                        ext.push(a("takes", t.amount().to_string()));
+                        ext.push(a("takes", words::amount(&t.amount())));
                     }
                     if let Some(t) = &r.timeout {
-                        ext.push(a("timeout", t.amount().to_string()));
+                        ext.push(a("timeout", words::amount(&t.amount())));
                     }
                     if r.clock_paused {
                         ext.push(a("clock-paused", "true"));
@@ -367,7 +368,7 @@ fn build(m: &Machine<'_>, reg: &Regulation, naming: &Naming, lang: Lang) -> Grap
         let b = gr.node(
             format!("Timer_{base}"),
             Kind::Boundary(i),
-            Some(short(&t.to_string(), 40)),
+            Some(short(&words::amount(&t), 40)),
         );
         gr.nodes[b].timer = Some(t);
         gr.nodes[b].ext = time_ext(t);
@@ -755,7 +756,7 @@ pub fn channel(
             "bpmn:startEvent",
             &[
                 a("id", "Start_deadline"),
-                a("name", amount.to_string()),
+                a("name", words::amount(&amount)),
                 a("isInterrupting", "false"),
             ],
         );

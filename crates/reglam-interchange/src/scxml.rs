@@ -15,6 +15,7 @@ use crate::{clock, ExportError};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
+use reglam_diagnostics::words;
 use reglam_model::time::Amount;
 use reglam_model::{Channel, Edge, Lang, NodeKind, Regulation, Scenario};
 use reglam_run::{Machine, StateKind, Trigger};
@@ -214,7 +215,7 @@ impl Writer<'_, '_> {
     }
 
     fn timer_attrs(&self, amount: Amount) -> Vec<(&'static str, String)> {
-        let mut v = vec![a("reglam:duration", amount.to_string())];
+        let mut v = vec![a("reglam:duration", words::amount(&amount))];
         for (k, val) in clock::parts(amount) {
             v.push((
                 match k {
@@ -461,7 +462,7 @@ pub fn channel(
             d.deadline.receipt_day_excluded.to_string(),
         ));
         if let Some(x) = d.deadline.extensions.first() {
-            attrs.push(a("reglam:extended", x.extended(amount).to_string()));
+            attrs.push(a("reglam:extended", words::amount(&x.extended(amount))));
         }
         w.x.empty("send", &attrs);
         w.x.close("onentry");

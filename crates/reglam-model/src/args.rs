@@ -3,8 +3,8 @@
 
 use crate::model::{Citation, Lang};
 use crate::time::Duration;
-use reglam_diagnostics::{suggest::suggest, Problem, Span};
-use reglam_syntax::{ArgKind, Keyword, Statement, Unit, UNITS};
+use reglam_diagnostics::{suggest::suggest, ArgIssue, Expected, Problem, Span, Unexpected};
+use reglam_syntax::{ArgKind, Keyword, Statement, Unit, UnitWords, UNITS};
 
 #[derive(Debug, Default)]
 pub(crate) struct Header {
@@ -64,9 +64,7 @@ pub(crate) fn read_header(st: &Statement, units: bool, problems: &mut Vec<Proble
                             problems.push(Problem::BadArguments {
                                 span: arg.span,
                                 statement: st.keyword.clone(),
-                                issue: reglam_diagnostics::ArgIssue::Missing(
-                                    "the name of where to go after it",
-                                ),
+                                issue: ArgIssue::Missing(Expected::BranchTarget),
                             });
                             i += 1;
                             continue;
@@ -92,9 +90,7 @@ pub(crate) fn read_header(st: &Statement, units: bool, problems: &mut Vec<Proble
                         problems.push(Problem::BadArguments {
                             span: arg.span,
                             statement: st.keyword.clone(),
-                            issue: reglam_diagnostics::ArgIssue::Missing(
-                                "a kind of channel after `for`, such as `state-corporation`",
-                            ),
+                            issue: ArgIssue::Missing(Expected::ChannelKindAfterFor),
                         });
                     }
                     i = j;
@@ -108,7 +104,7 @@ pub(crate) fn read_header(st: &Statement, units: bool, problems: &mut Vec<Proble
                     problems.push(Problem::BadArguments {
                         span: arg.span,
                         statement: st.keyword.clone(),
-                        issue: reglam_diagnostics::ArgIssue::NumberTooLarge,
+                        issue: ArgIssue::NumberTooLarge,
                     });
                     i += 1;
                     continue;
@@ -159,7 +155,12 @@ pub(crate) fn read_header(st: &Statement, units: bool, problems: &mut Vec<Proble
             ArgKind::Date(d) => h.dates.push((d.clone(), arg.span)),
             ArgKind::Citation(c) => {
                 if h.cite.is_some() {
-                    unexpected(st, arg.span, &arg.kind, problems);
+                    unexpected(
+                        st,
+                        arg.span,
+                        Unexpected::AnotherCitation(c.clone()),
+                        problems,
+                    );
                 } else {
                     h.cite = Some(Citation {
                         raw: c.clone(),
@@ -176,7 +177,7 @@ pub(crate) fn read_header(st: &Statement, units: bool, problems: &mut Vec<Proble
                 _ => problems.push(Problem::BadArguments {
                     span: arg.span,
                     statement: st.keyword.clone(),
-                    issue: reglam_diagnostics::ArgIssue::Missing("a name after `->`"),
+                    issue: ArgIssue::Missing(Expected::NameAfterArrow),
                 }),
             },
         }
@@ -211,11 +212,16 @@ fn merge(a: &Duration, b: &Duration) -> Duration {
     }
 }
 
-pub(crate) fn unexpected(st: &Statement, span: Span, kind: &ArgKind, problems: &mut Vec<Problem>) {
+pub(crate) fn unexpected(
+    st: &Statement,
+    span: Span,
+    what: Unexpected,
+    problems: &mut Vec<Problem>,
+) {
     problems.push(Problem::BadArguments {
         span,
         statement: st.keyword.clone(),
-        issue: reglam_diagnostics::ArgIssue::Unexpected(kind.describe()),
+        issue: ArgIssue::Unexpected(what),
     });
 }
 
@@ -236,48 +242,50 @@ pub(crate) struct Accepts {
 
 impl Header {
     pub(crate) fn validate(&self, st: &Statement, accepts: Accepts, problems: &mut Vec<Problem>) {
-        let mut extra = |span: Span, what: String| {
+        let mut extra = |span: Span, what: Unexpected| {
             problems.push(Problem::BadArguments {
                 span,
                 statement: st.keyword.clone(),
-                issue: reglam_diagnostics::ArgIssue::Unexpected(what),
+                issue: ArgIssue::Unexpected(what),
             })
         };
         for (w, span) in self.words.iter().skip(accepts.words) {
-            extra(*span, format!("the word `{w}`"));
+            extra(*span, Unexpected::Word(w.clone()));
         }
         if !accepts.texts {
             for (_, _, span) in &self.texts {
-                extra(*span, "a text".into());
+                extra(*span, Unexpected::Text);
             }
         }
         for d in self.durations.iter().skip(accepts.durations) {
-            extra(d.span, "a duration".into());
+            extra(d.span, Unexpected::Duration);
         }
         for (n, span) in self.numbers.iter().skip(accepts.numbers) {
-            extra(*span, format!("the number {n}"));
+            extra(*span, Unexpected::Number(*n));
         }
         for (d, span) in self.dates.iter().skip(accepts.dates) {
-            extra(*span, format!("the date {d}"));
+            extra(*span, Unexpected::Date(d.clone()));
         }
         if let (false, Some(c)) = (accepts.cite, &self.cite) {
-            extra(c.span, "a citation".into());
+            extra(c.span, Unexpected::Citation);
         }
         if let (false, Some((_, span))) = (accepts.arrow, &self.arrow) {
-            extra(*span, "`->`".into());
+            extra(*span, Unexpected::Arrow);
         }
         if !accepts.then_else {
             for (_, span) in self.then.iter().chain(self.otherwise.iter()) {
-                extra(*span, "`then`/`else`".into());
+                let words = vec![Keyword::Then.spelling(), Keyword::Else.spelling()];
+                extra(*span, Unexpected::FixedWords(words));
             }
         }
         if !accepts.for_kinds {
             for (_, span) in &self.for_kinds {
-                extra(*span, "`for`".into());
+                extra(*span, Unexpected::FixedWords(vec![Keyword::For.spelling()]));
             }
         }
         if self.before_deadline && !accepts.before_deadline {
-            extra(st.keyword_span, "`before-deadline`".into());
+            let words = vec![Keyword::BeforeDeadline.spelling()];
+            extra(st.keyword_span, Unexpected::FixedWords(words));
         }
     }
 }

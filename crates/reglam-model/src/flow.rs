@@ -6,7 +6,7 @@ use crate::args::Accepts;
 use crate::lower::{Ctx, Lower};
 use crate::model::*;
 use petgraph::graph::{DiGraph, NodeIndex};
-use reglam_diagnostics::{suggest::suggest, Problem, Span};
+use reglam_diagnostics::{suggest::suggest, Expected, NameKind, Problem, Span, Within};
 use reglam_syntax::{Keyword, Statement};
 use std::collections::HashMap;
 
@@ -118,7 +118,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
         self.lower.report(
             Problem::UnknownName {
                 span,
-                what: "step or outcome",
+                what: NameKind::StepOrOutcome,
                 name: name.to_string(),
                 suggestion,
             },
@@ -224,7 +224,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                     Problem::Duplicate {
                         span: *nspan,
                         first,
-                        what: "step",
+                        what: NameKind::Step,
                         name: n.clone(),
                     },
                     cite.as_ref(),
@@ -270,7 +270,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 );
                 self.lower.no_block(st);
                 let Some(id) = h.words.first().cloned() else {
-                    self.lower.missing(st, "a name");
+                    self.lower.missing(st, Expected::Name);
                     return None;
                 };
                 let outcome = match h.words.get(1) {
@@ -279,10 +279,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                         .choice(st, w, OutcomeKind::WORDS)
                         .unwrap_or(OutcomeKind::Other),
                     None => {
-                        self.lower.missing(
-                            st,
-                            "the kind of outcome, such as `result` or `reasoned-refusal`",
-                        );
+                        self.lower.missing(st, Expected::OutcomeKind);
                         OutcomeKind::Other
                     }
                 };
@@ -311,7 +308,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 );
                 self.lower.no_block(st);
                 let Some(t) = h.words.first() else {
-                    self.lower.missing(st, "where to go");
+                    self.lower.missing(st, Expected::Destination);
                     return None;
                 };
                 Some(Lowered {
@@ -331,7 +328,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 );
                 self.lower.no_block(st);
                 let Some((name, span)) = h.words.first().cloned() else {
-                    self.lower.missing(st, "the procedure's name");
+                    self.lower.missing(st, Expected::ProcedureName);
                     return None;
                 };
                 let Some(proc_st) = self.procs.get(&name).copied() else {
@@ -339,7 +336,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                     self.lower.report(
                         Problem::UnknownName {
                             span,
-                            what: "procedure",
+                            what: NameKind::Procedure,
                             name,
                             suggestion,
                         },
@@ -421,7 +418,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                     }
                 }
                 if count == 0 {
-                    self.lower.missing(st, "`branch { … }` blocks");
+                    self.lower.missing(st, Expected::BranchBlocks);
                     self.graph.add_edge(fork, join, Edge::Next);
                 }
                 Some(Lowered {
@@ -442,7 +439,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                     },
                 );
                 let Some(id) = h.words.first().cloned() else {
-                    self.lower.missing(st, "a name");
+                    self.lower.missing(st, Expected::Name);
                     return None;
                 };
                 let actor = h.words.get(1).and_then(|w| self.actor(w, h.cite.as_ref()));
@@ -469,7 +466,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                             );
                             match h.numbers.first() {
                                 Some((n, _)) => rw.max = Some(*n),
-                                None => self.lower.missing(s, "a number, as in `max 2 times`"),
+                                None => self.lower.missing(s, Expected::MaxTimes),
                             }
                         }
                         Some(Keyword::Takes) => {
@@ -484,7 +481,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                             );
                             rw.takes = h.durations.first().cloned();
                             if rw.takes.is_none() {
-                                self.lower.missing(s, "a duration");
+                                self.lower.missing(s, Expected::Duration);
                             }
                         }
                         Some(Keyword::Clock) => {
@@ -502,7 +499,10 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                                     let w = w.clone();
                                     self.lower.choice::<()>(s, &w, &[("paused", ())]);
                                 }
-                                None => self.lower.missing(s, "`paused`"),
+                                None => self.lower.missing(
+                                    s,
+                                    Expected::FixedWords(vec![Keyword::Paused.spelling()]),
+                                ),
                             }
                         }
                         Some(Keyword::Timeout) => {
@@ -518,7 +518,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                             );
                             rw.timeout = h.durations.first().cloned();
                             if rw.timeout.is_none() {
-                                self.lower.missing(s, "a duration");
+                                self.lower.missing(s, Expected::Duration);
                             }
                             timeout_target = h.arrow.clone();
                         }
@@ -534,9 +534,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 );
                 match &h.arrow {
                     Some(t) => self.connect(n, Edge::Back, Self::label(t, scope)),
-                    None => self
-                        .lower
-                        .missing(st, "`-> STEP`, the step the case goes back to"),
+                    None => self.lower.missing(st, Expected::ReworkTarget),
                 }
                 if let Some(t) = timeout_target {
                     self.connect(n, Edge::Timeout, Self::label(&t, scope));
@@ -569,7 +567,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
             },
         );
         let Some(id) = h.words.first().cloned() else {
-            self.lower.missing(st, "a name");
+            self.lower.missing(st, Expected::Name);
             return None;
         };
         if !self.applies(&h.for_kinds) {
@@ -591,7 +589,8 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
         let block = st.block.as_ref().map_or(&[][..], |b| &b.statements[..]);
         for s in block {
             let ctx = if is_decide { Ctx::Decide } else { Ctx::Step };
-            let Some(k) = self.lower.keyword(s, ctx) else {
+            let within = Within::Statement(st.keyword.clone());
+            let Some(k) = self.lower.keyword_within(s, ctx, within) else {
                 continue;
             };
             match k {
@@ -625,7 +624,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                                 step.options.push(t)
                             }
                         }
-                        None => self.lower.missing(s, "a duration"),
+                        None => self.lower.missing(s, Expected::Duration),
                     }
                 }
                 Keyword::Table => {
@@ -647,7 +646,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                                 span: s.span,
                             })
                         }
-                        None => self.lower.missing(s, "the table's duration"),
+                        None => self.lower.missing(s, Expected::TableDuration),
                     }
                 }
                 Keyword::Actor => {
@@ -683,7 +682,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                         .or_else(|| h.words.first().map(|w| w.0.clone()));
                     match (label, h.arrow.clone()) {
                         (Some(l), Some(t)) => whens.push(((l, s.span), t)),
-                        _ => self.lower.missing(s, "an answer and `-> TARGET`"),
+                        _ => self.lower.missing(s, Expected::AnswerAndTarget),
                     }
                 }
                 _ => {}
@@ -708,7 +707,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
             }
         } else if is_decide {
             if whens.is_empty() {
-                self.lower.missing(st, "`when \"answer\" -> TARGET` lines");
+                self.lower.missing(st, Expected::WhenLines);
             }
             for ((label, _), t) in whens {
                 self.connect(n, Edge::When(label), Self::label(&t, scope));
@@ -741,7 +740,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
             },
         );
         if h.texts.is_empty() {
-            self.lower.missing(st, "a text in quotes");
+            self.lower.missing(st, Expected::Text);
         }
         for (lang, text, _) in &h.texts {
             target.set(

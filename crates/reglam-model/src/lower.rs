@@ -4,7 +4,9 @@
 use crate::args::{read_header, Accepts, Header};
 use crate::flow::FlowBuilder;
 use crate::model::*;
-use reglam_diagnostics::{suggest::suggest, ArgIssue, Diagnostic, FileId, Problem, Span};
+use reglam_diagnostics::{
+    suggest::suggest, ArgIssue, Diagnostic, Expected, FileId, NameKind, Problem, Span, Within,
+};
 use reglam_syntax::{Keyword, Statement, SyntaxFile};
 use std::collections::HashMap;
 
@@ -45,24 +47,26 @@ pub(crate) enum Ctx {
 }
 
 impl Ctx {
-    fn describe(self) -> &'static str {
-        match self {
-            Ctx::Top => "at the top of a file",
-            Ctx::Act => "inside `act`",
-            Ctx::Standard => "inside `standard`",
-            Ctx::Service => "inside `service`",
-            Ctx::Regulation => "inside `regulation`",
-            Ctx::Scenario => "inside `scenario`",
-            Ctx::Channel => "inside `channel`",
-            Ctx::Procedure => "inside `procedure`",
-            Ctx::Branch => "inside `branch`",
-            Ctx::Step => "inside a step",
-            Ctx::Deadline => "inside `deadline`",
-            Ctx::Actor => "inside `actor`",
-            Ctx::Decide => "inside `decide`",
-            Ctx::Parallel => "inside `parallel`",
-            Ctx::Rework => "inside `rework`",
-        }
+    /// The statement whose block this is, for "not allowed here" messages.
+    fn within(self) -> Within {
+        let keyword = match self {
+            Ctx::Top => return Within::TopLevel,
+            Ctx::Act => Keyword::Act,
+            Ctx::Standard => Keyword::Standard,
+            Ctx::Service => Keyword::Service,
+            Ctx::Regulation => Keyword::Regulation,
+            Ctx::Scenario => Keyword::Scenario,
+            Ctx::Channel => Keyword::Channel,
+            Ctx::Procedure => Keyword::Procedure,
+            Ctx::Branch => Keyword::Branch,
+            Ctx::Step => Keyword::Step,
+            Ctx::Deadline => Keyword::Deadline,
+            Ctx::Actor => Keyword::Actor,
+            Ctx::Decide => Keyword::Decide,
+            Ctx::Parallel => Keyword::Parallel,
+            Ctx::Rework => Keyword::Rework,
+        };
+        Within::Statement(keyword.spelling().to_string())
     }
 
     pub(crate) fn allowed(self) -> &'static [Keyword] {
@@ -110,7 +114,7 @@ impl Ctx {
 impl<'a> Lower<'a> {
     pub(crate) fn report(&mut self, problem: Problem, cite: Option<&Citation>) {
         self.diagnostics
-            .push(problem.into_diagnostic(cite.map(|c| format!("@{} ({})", c.raw, c.describe()))));
+            .push(problem.into_diagnostic(cite.map(|c| c.raw.as_str())));
     }
 
     pub(crate) fn report_all(&mut self, problems: Vec<Problem>) {
@@ -121,6 +125,17 @@ impl<'a> Lower<'a> {
 
     /// The keyword of a statement, if it is allowed in `ctx`; reports it otherwise.
     pub(crate) fn keyword(&mut self, st: &Statement, ctx: Ctx) -> Option<Keyword> {
+        self.keyword_within(st, ctx, ctx.within())
+    }
+
+    /// As [`Self::keyword`], naming the enclosing statement as written (a step's block may
+    /// belong to `step`, `check` or `wait`).
+    pub(crate) fn keyword_within(
+        &mut self,
+        st: &Statement,
+        ctx: Ctx,
+        within: Within,
+    ) -> Option<Keyword> {
         let allowed = ctx.allowed();
         match Keyword::from_word(&st.keyword) {
             Some(k) if allowed.contains(&k) => Some(k),
@@ -130,7 +145,7 @@ impl<'a> Lower<'a> {
                     Problem::UnknownStatement {
                         span: st.keyword_span,
                         word: st.keyword.clone(),
-                        context: ctx.describe(),
+                        within,
                         suggestion: suggest(&st.keyword, spellings.iter().copied()),
                         allowed: spellings,
                     },
@@ -165,7 +180,7 @@ impl<'a> Lower<'a> {
         }
     }
 
-    pub(crate) fn missing(&mut self, st: &Statement, what: &'static str) {
+    pub(crate) fn missing(&mut self, st: &Statement, what: Expected) {
         self.report(
             Problem::BadArguments {
                 span: st.keyword_span,
@@ -202,7 +217,7 @@ impl<'a> Lower<'a> {
         );
         self.no_block(st);
         if h.texts.is_empty() {
-            self.missing(st, "a text in quotes");
+            self.missing(st, Expected::Text);
         }
         for (lang, text, _) in &h.texts {
             target.set(lang.unwrap_or(self.lang), normalize(text));
@@ -228,7 +243,7 @@ impl<'a> Lower<'a> {
             .or_else(|| h.words.first().map(|(w, _)| w.clone()))
             .or_else(|| h.numbers.first().map(|(n, _)| n.to_string()));
         if value.is_none() {
-            self.missing(st, "a value");
+            self.missing(st, Expected::Value);
         }
         value
     }
@@ -246,7 +261,7 @@ impl<'a> Lower<'a> {
         match h.dates.first() {
             Some((d, span)) => self.valid_date(d, *span),
             None => {
-                self.missing(st, "a date (YYYY-MM-DD)");
+                self.missing(st, Expected::Date);
                 None
             }
         }
@@ -279,7 +294,7 @@ impl<'a> Lower<'a> {
             self.report(
                 Problem::BadArguments {
                     span,
-                    statement: "date".into(),
+                    statement: Keyword::Date.spelling().into(),
                     issue: ArgIssue::BadDate(d.into()),
                 },
                 None,
@@ -334,7 +349,7 @@ impl<'a> Lower<'a> {
                             self.lang = l;
                         }
                     }
-                    None => self.missing(st, "a language: `ru` or `kk`"),
+                    None => self.missing(st, Expected::Language),
                 }
             }
         }
@@ -397,7 +412,7 @@ impl<'a> Lower<'a> {
                     let date = h.dates.first().and_then(|(d, sp)| self.valid_date(d, *sp));
                     match number {
                         Some(n) => act.registration = Some((n, date)),
-                        None => self.missing(s, "the registration number"),
+                        None => self.missing(s, Expected::RegistrationNumber),
                     }
                 }
                 Some(Keyword::Status) => {
@@ -424,7 +439,13 @@ impl<'a> Lower<'a> {
                             let w = h.words[0].clone();
                             self.choice::<()>(s, &w, &[("in-force", ()), ("repealed", ())]);
                         }
-                        None => self.missing(s, "`in-force` or `repealed`"),
+                        None => self.missing(
+                            s,
+                            Expected::FixedWords(vec![
+                                Keyword::InForce.spelling(),
+                                Keyword::Repealed.spelling(),
+                            ]),
+                        ),
                     }
                 }
                 _ => {}
@@ -445,7 +466,7 @@ impl<'a> Lower<'a> {
             },
         );
         let Some((id, _)) = h.words.first().cloned() else {
-            self.missing(st, "a name");
+            self.missing(st, Expected::Name);
             return None;
         };
         let mut std = Standard {
@@ -476,7 +497,7 @@ impl<'a> Lower<'a> {
                         },
                     );
                     let Some((id, span)) = h.words.first().cloned() else {
-                        self.missing(s, "a name");
+                        self.missing(s, Expected::Name);
                         continue;
                     };
                     if let Some(first) = seen.insert(id.clone(), span) {
@@ -484,7 +505,7 @@ impl<'a> Lower<'a> {
                             Problem::Duplicate {
                                 span,
                                 first,
-                                what: "service",
+                                what: NameKind::Service,
                                 name: id.clone(),
                             },
                             h.cite.as_ref(),
@@ -539,7 +560,7 @@ impl<'a> Lower<'a> {
             None => None,
         };
         let Some(duration) = h.durations.first().cloned() else {
-            self.missing(st, "a duration, such as `5 wd`");
+            self.missing(st, Expected::DeadlineDuration);
             return None;
         };
         let mut d = Deadline {
@@ -568,7 +589,8 @@ impl<'a> Lower<'a> {
                             let w = w.clone();
                             self.choice::<()>(s, &w, &[("excluded", ())]);
                         }
-                        None => self.missing(s, "`excluded`"),
+                        None => self
+                            .missing(s, Expected::FixedWords(vec![Keyword::Excluded.spelling()])),
                     }
                 }
                 Some(Keyword::Extend) => {
@@ -595,7 +617,7 @@ impl<'a> Lower<'a> {
                             when: self.text_of(&h),
                             to,
                         }),
-                        None => self.missing(s, "a duration"),
+                        None => self.missing(s, Expected::Duration),
                     }
                 }
                 _ => {}
@@ -620,7 +642,7 @@ impl<'a> Lower<'a> {
         let (Some((name, _)), Some(duration)) =
             (h.words.first().cloned(), h.durations.first().cloned())
         else {
-            self.missing(st, "a name and a duration, such as `queue-wait 15 min`");
+            self.missing(st, Expected::NameAndDuration);
             return None;
         };
         Some(Cap {
@@ -649,7 +671,7 @@ impl<'a> Lower<'a> {
                 span: st.span,
             }),
             None => {
-                self.missing(st, "the table's duration");
+                self.missing(st, Expected::TableDuration);
                 None
             }
         }
@@ -667,7 +689,7 @@ impl<'a> Lower<'a> {
             },
         );
         let Some((id, _)) = h.words.first().cloned() else {
-            self.missing(st, "a name");
+            self.missing(st, Expected::Name);
             return None;
         };
         let mut reg = Regulation {
@@ -723,7 +745,7 @@ impl<'a> Lower<'a> {
                     );
                     match h.words.first() {
                         Some(w) => reg.form = self.choice(s, w, Form::WORDS),
-                        None => self.missing(s, "a form such as `paper`"),
+                        None => self.missing(s, Expected::Form),
                     }
                 }
                 Some(Keyword::Implements) => {
@@ -737,7 +759,7 @@ impl<'a> Lower<'a> {
                         },
                     );
                     let Some((path, span)) = h.words.first().cloned() else {
-                        self.missing(s, "`STANDARD.SERVICE`");
+                        self.missing(s, Expected::StandardService);
                         continue;
                     };
                     let (std_id, svc_id) = path.split_once('.').unwrap_or((path.as_str(), ""));
@@ -745,7 +767,7 @@ impl<'a> Lower<'a> {
                         None => self.report(
                             Problem::UnknownName {
                                 span,
-                                what: "standard",
+                                what: NameKind::Standard,
                                 name: std_id.to_string(),
                                 suggestion: suggest(
                                     std_id,
@@ -758,7 +780,7 @@ impl<'a> Lower<'a> {
                             None => self.report(
                                 Problem::UnknownName {
                                     span,
-                                    what: "service of that standard",
+                                    what: NameKind::ServiceOfStandard,
                                     name: svc_id.to_string(),
                                     suggestion: suggest(
                                         svc_id,
@@ -859,7 +881,7 @@ impl<'a> Lower<'a> {
                 },
             );
             let Some((id, span)) = h.words.first().cloned() else {
-                self.missing(s, "a name");
+                self.missing(s, Expected::Name);
                 continue;
             };
             if let Some(first) = seen.insert(id.clone(), span) {
@@ -867,7 +889,7 @@ impl<'a> Lower<'a> {
                     Problem::Duplicate {
                         span,
                         first,
-                        what: "scenario",
+                        what: NameKind::Scenario,
                         name: id.clone(),
                     },
                     h.cite.as_ref(),
@@ -951,7 +973,7 @@ impl<'a> Lower<'a> {
                 },
             );
             let Some((id, span)) = h.words.first().cloned() else {
-                self.missing(s, "a name");
+                self.missing(s, Expected::Name);
                 continue;
             };
             if let Some(first) = seen.insert(id.clone(), span) {
@@ -959,7 +981,7 @@ impl<'a> Lower<'a> {
                     Problem::Duplicate {
                         span,
                         first,
-                        what: "procedure",
+                        what: NameKind::Procedure,
                         name: id.clone(),
                     },
                     h.cite.as_ref(),
@@ -1005,7 +1027,7 @@ impl<'a> Lower<'a> {
                 },
             );
             let Some((cid, cspan)) = h.words.first().cloned() else {
-                self.missing(s, "a name");
+                self.missing(s, Expected::Name);
                 continue;
             };
             if let Some(first) = seen.insert(cid.clone(), cspan) {
@@ -1013,7 +1035,7 @@ impl<'a> Lower<'a> {
                     Problem::Duplicate {
                         span: cspan,
                         first,
-                        what: "channel",
+                        what: NameKind::Channel,
                         name: cid.clone(),
                     },
                     h.cite.as_ref(),
@@ -1073,14 +1095,14 @@ impl<'a> Lower<'a> {
                 let (Some((step, sspan)), Some(d)) =
                     (h.words.first().cloned(), h.durations.first().cloned())
                 else {
-                    self.missing(x, "a step and a duration");
+                    self.missing(x, Expected::StepAndDuration);
                     continue;
                 };
                 let Some(node) = labels.get(&step).copied() else {
                     self.report(
                         Problem::UnknownName {
                             span: sspan,
-                            what: "step",
+                            what: NameKind::Step,
                             name: step.clone(),
                             suggestion: suggest(&step, labels.keys().map(|k| k.as_str())),
                         },
@@ -1144,7 +1166,7 @@ impl<'a> Lower<'a> {
             },
         );
         let Some((id, span)) = h.words.first().cloned() else {
-            self.missing(st, "a name");
+            self.missing(st, Expected::Name);
             return;
         };
         if let Some(first) = actors.iter().find(|a| a.id == id) {
@@ -1153,7 +1175,7 @@ impl<'a> Lower<'a> {
                 Problem::Duplicate {
                     span,
                     first,
-                    what: "actor",
+                    what: NameKind::Actor,
                     name: id,
                 },
                 h.cite.as_ref(),
@@ -1187,7 +1209,7 @@ impl<'a> Lower<'a> {
                         aliases.push(t);
                     }
                     if h.texts.is_empty() {
-                        self.missing(s, "a text in quotes");
+                        self.missing(s, Expected::Text);
                     }
                 }
                 Some(Keyword::Kind) => {

@@ -51,36 +51,6 @@ pub struct Citation {
     pub span: Span,
 }
 
-impl Citation {
-    /// "paragraph 5, sub-paragraph 1", "appendix 1, row 5".
-    pub fn describe(&self) -> String {
-        let mut parts = Vec::new();
-        for (i, seg) in self.raw.split('.').filter(|s| !s.is_empty()).enumerate() {
-            let text = if let Some(n) = seg.strip_prefix("app") {
-                format!("appendix {n}")
-            } else if let Some(n) = seg.strip_prefix("row") {
-                format!("row {n}")
-            } else if let Some(n) = seg
-                .strip_prefix('t')
-                .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-            {
-                // An appendix with several tables: `@app2.t1.row5`.
-                format!("table {n}")
-            } else if seg.chars().all(|c| c.is_ascii_digit()) {
-                match i {
-                    0 => format!("paragraph {seg}"),
-                    1 => format!("sub-paragraph {seg}"),
-                    _ => format!("item {seg}"),
-                }
-            } else {
-                seg.to_string()
-            };
-            parts.push(text);
-        }
-        parts.join(", ")
-    }
-}
-
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Act {
     pub title: Text,

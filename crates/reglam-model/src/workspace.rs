@@ -3,15 +3,17 @@
 
 use crate::lower::{FileModel, Lower};
 use crate::model::{Corpus, Lang, Standard};
-use reglam_diagnostics::{sort_diagnostics, Diagnostic, FileId, Problem, SourceMap, Span};
+use reglam_diagnostics::{
+    sort_diagnostics, ArgIssue, Diagnostic, Expected, FileId, Problem, ReadFailure, SourceMap, Span,
+};
 use reglam_syntax::{decode, parse, ArgKind, Keyword, SyntaxFile, MAX_FILE_BYTES};
 use std::collections::HashMap;
 
 /// Why a file could not be loaded.
 #[derive(Debug, Clone)]
 pub enum LoadError {
-    /// Not found or unreadable; the reason in plain words.
-    Unreadable(String),
+    /// Not found or unreadable, and why.
+    Unreadable(ReadFailure),
     /// The path leads outside the tree being checked.
     Outside,
     /// Larger than Reglam reads.
@@ -48,7 +50,7 @@ impl Loader for MemoryLoader {
                 name: key,
                 bytes: bytes.clone(),
             }),
-            None => Err(LoadError::Unreadable("no such file".into())),
+            None => Err(LoadError::Unreadable(ReadFailure::NotFound)),
         }
     }
 }
@@ -126,14 +128,14 @@ impl<L: Loader> Workspace<L> {
 
     /// Registers a file that could not be read at all (the caller's I/O failed), so that its
     /// problem is reported like any other.
-    pub fn add_unreadable(&mut self, name: &str, reason: &str) {
+    pub fn add_unreadable(&mut self, name: &str, reason: ReadFailure) {
         let id = self.sources.add(name, "");
         let span = Span::new(id, 0, 0);
         self.diagnostics.push(
             Problem::ImportUnreadable {
                 span,
                 path: name.to_string(),
-                reason: reason.to_string(),
+                reason,
             }
             .into_diagnostic(None),
         );
@@ -241,10 +243,8 @@ impl<L: Loader> Workspace<L> {
                             self.diagnostics.push(
                                 Problem::BadArguments {
                                     span: st.keyword_span,
-                                    statement: "import".into(),
-                                    issue: reglam_diagnostics::ArgIssue::Missing(
-                                        "the file's path in quotes",
-                                    ),
+                                    statement: st.keyword.clone(),
+                                    issue: ArgIssue::Missing(Expected::ImportPath),
                                 }
                                 .into_diagnostic(None),
                             );
@@ -284,7 +284,7 @@ impl<L: Loader> Workspace<L> {
                     Problem::ImportUnreadable {
                         span,
                         path,
-                        reason: format!("the file is {size} bytes, more than Reglam reads"),
+                        reason: ReadFailure::TooLarge { size },
                     }
                     .into_diagnostic(None),
                 ),

@@ -3,6 +3,7 @@
 use crate::audit::ChannelAudit;
 use crate::run::{Timeline, Verdict};
 use reglam_calendar::NaiveDateTime;
+use reglam_diagnostics::words;
 use reglam_model::time::{Amount, MINUTES_PER_WORKING_DAY};
 
 /// `Fri 2026-03-20 17:30`.
@@ -17,7 +18,7 @@ pub fn working(minutes: i64) -> String {
         working_minutes: minutes.unsigned_abs(),
         ..Amount::ZERO
     };
-    format!("{sign}{a}")
+    format!("{sign}{}", words::amount(&a))
 }
 
 fn table(rows: &[Vec<String>]) -> String {

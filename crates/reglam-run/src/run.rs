@@ -5,6 +5,7 @@ use crate::error::{Result, RunError};
 use crate::machine::{Machine, StateKind, Trigger};
 use petgraph::graph::NodeIndex;
 use reglam_calendar::{Calendar, NaiveDateTime};
+use reglam_diagnostics::words;
 use reglam_model::time::Amount;
 use reglam_model::{DueLimit, EffectiveDeadline};
 use serde::Serialize;
@@ -209,9 +210,13 @@ impl Clock<'_> {
             let ext = x.extended(amount);
             extensions.push(ExtendedDeadline {
                 duration: if x.to {
-                    format!("to {ext}")
+                    format!("to {}", words::amount(&ext))
                 } else {
-                    format!("{} more: {ext}", x.duration)
+                    format!(
+                        "{} more: {}",
+                        words::amount(&x.duration.amount()),
+                        words::amount(&ext)
+                    )
                 },
                 when: x.when.ru.clone().or(x.when.kk.clone()).unwrap_or_default(),
                 // "Extended by D" runs on from the deadline; "extended to D" from receipt.
@@ -223,7 +228,7 @@ impl Clock<'_> {
             });
         }
         Ok(Some(ServiceDeadline {
-            duration: amount.to_string(),
+            duration: words::amount(&amount),
             receipt_day_excluded: d.deadline.receipt_day_excluded,
             at,
             paused_minutes: paused,
@@ -332,11 +337,14 @@ impl<'m, 'c> Recorder<'m, 'c> {
                 continue;
             };
             let (at, note) = match &due.limit {
-                DueLimit::Within(d) => (self.clock.period_end(d.amount())?.0, format!("due {d}")),
+                DueLimit::Within(d) => (
+                    self.clock.period_end(d.amount())?.0,
+                    format!("due {}", words::amount(&d.amount())),
+                ),
                 DueLimit::BeforeDeadline(d) => match &deadline {
                     Some(sd) => (
                         before(self.clock.cal, sd.at, d.amount())?,
-                        format!("due {d} before the deadline"),
+                        format!("due {} before the deadline", words::amount(&d.amount())),
                     ),
                     None => continue,
                 },

@@ -99,32 +99,18 @@ impl Keyword {
     }
 }
 
-/// A unit of time as written in a duration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Unit {
-    Minute,
-    Hour,
-    WorkingDay,
-    CalendarDay,
-    Month,
+pub use reglam_time::Unit;
+
+/// Reading a unit from its spelling: the spellings are the syntax's table ([`UNITS`]), the
+/// unit itself lives in `reglam-time`. With this trait in scope `Unit::from_word` works.
+pub trait UnitWords: Sized {
+    fn from_word(word: &str) -> Option<Self>;
 }
 
-impl Unit {
-    pub fn from_word(word: &str) -> Option<Unit> {
+impl UnitWords for Unit {
+    fn from_word(word: &str) -> Option<Unit> {
         let lower = word.to_lowercase();
         UNITS.iter().find(|(s, _)| *s == lower).map(|(_, u)| *u)
-    }
-
-    /// The short spelling used in Reglam sources.
-    pub fn short(self) -> &'static str {
-        match self {
-            Unit::Minute => "min",
-            Unit::Hour => "h",
-            Unit::WorkingDay => "wd",
-            Unit::CalendarDay => "cd",
-            Unit::Month => "month",
-        }
     }
 }
 

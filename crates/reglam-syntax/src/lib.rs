@@ -11,6 +11,6 @@ mod parser;
 mod prescan;
 mod tree;
 
-pub use keywords::{Keyword, Unit, UNITS};
+pub use keywords::{Keyword, Unit, UnitWords, UNITS};
 pub use parser::{decode, parse, Decoded, MAX_DEPTH, MAX_FILE_BYTES};
 pub use tree::{Arg, ArgKind, Block, Statement, SyntaxFile};

@@ -2,7 +2,7 @@ use crate::prescan::prescan;
 use crate::tree::{Arg, ArgKind, Block, Statement, SyntaxFile};
 use pest::iterators::Pair;
 use pest::Parser;
-use reglam_diagnostics::{FileId, Problem, Span};
+use reglam_diagnostics::{FileId, Found, Problem, Span};
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../../../grammar/reglam.pest"]
@@ -80,20 +80,18 @@ fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>) ->
     let Some(c) = rest.chars().next() else {
         return Problem::Syntax {
             span: Span::new(file, pos, pos),
-            found: "the end of the file".to_string(),
+            found: Found::EndOfFile,
         };
     };
     let len = c.len_utf8();
     let found = match c {
-        '{' => {
-            "a `{` at the start of a line (a block opens on the line of its statement)".to_string()
-        }
-        '}' => "this `}`".to_string(),
-        '-' => "a `-` (an arrow is written `->`)".to_string(),
-        '@' => "an empty citation (write `@5.1`)".to_string(),
-        '(' => "a `(` (number words follow a figure: `30 (тридцати) min`)".to_string(),
-        c if c.is_whitespace() => "this space".to_string(),
-        c => format!("`{c}`"),
+        '{' => Found::BraceAtLineStart,
+        '}' => Found::StrayClose,
+        '-' => Found::LoneDash,
+        '@' => Found::EmptyCitation,
+        '(' => Found::LoneParen,
+        c if c.is_whitespace() => Found::Space,
+        c => Found::Char(c),
     };
     Problem::Syntax {
         span: Span::new(file, pos, pos + len),

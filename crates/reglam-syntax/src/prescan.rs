@@ -2,7 +2,7 @@
 //! unclosed strings, unmatched braces, nesting deep enough to exhaust the stack, and control
 //! characters. It runs before pest, so pest only ever sees text of bounded depth.
 
-use reglam_diagnostics::{FileId, Problem, Span};
+use reglam_diagnostics::{FileId, Found, Problem, Span};
 
 pub(crate) fn prescan(file: FileId, text: &str, max_depth: usize) -> Vec<Problem> {
     let mut problems = Vec::new();
@@ -60,7 +60,7 @@ pub(crate) fn prescan(file: FileId, text: &str, max_depth: usize) -> Vec<Problem
             c if c.is_control() && !matches!(c, '\n' | '\r' | '\t') => {
                 problems.push(Problem::Syntax {
                     span: Span::new(file, i, i + c.len_utf8()),
-                    found: format!("the control character U+{:04X}", c as u32),
+                    found: Found::ControlChar(c),
                 });
                 return problems;
             }

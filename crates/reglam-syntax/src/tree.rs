@@ -51,17 +51,3 @@ pub enum ArgKind {
     Citation(String),
     Arrow,
 }
-
-impl ArgKind {
-    /// How the argument is named in messages.
-    pub fn describe(&self) -> String {
-        match self {
-            ArgKind::Word(w) => format!("the word `{w}`"),
-            ArgKind::Text(_) => "a text".to_string(),
-            ArgKind::Number { digits, .. } => format!("the number {digits}"),
-            ArgKind::Date(d) => format!("the date {d}"),
-            ArgKind::Citation(c) => format!("the citation @{c}"),
-            ArgKind::Arrow => "an arrow `->`".to_string(),
-        }
-    }
-}

@@ -89,10 +89,13 @@ fn invalid_utf8_is_located() {
 #[test]
 fn a_block_must_open_on_its_line() {
     match first_problem("actor a\n{\n}\n") {
-        Problem::Syntax { found, .. } => assert!(
-            found.contains("same line") || found.contains("start of a line"),
-            "{found}"
-        ),
+        p @ Problem::Syntax { .. } => {
+            let message = p.into_diagnostic(None).message;
+            assert!(
+                message.contains("same line") || message.contains("start of a line"),
+                "{message}"
+            )
+        }
         other => panic!("{other:?}"),
     }
 }

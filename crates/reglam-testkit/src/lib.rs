@@ -2,7 +2,7 @@
 //! it on disk, and the bundled corpus under `regulations/`.
 
 use codespan_reporting::term::termcolor::NoColor;
-use reglam_diagnostics::{render_human, Diagnostic};
+use reglam_diagnostics::{render_human, Diagnostic, ReadFailure};
 use reglam_model::{Analysis, LoadError, LoadedFile, Loader, MemoryLoader, Regulation, Workspace};
 use std::path::{Path, PathBuf};
 
@@ -20,8 +20,8 @@ pub struct RepoLoader;
 impl Loader for RepoLoader {
     fn load(&mut self, from: &str, path: &str) -> Result<LoadedFile, LoadError> {
         let key = reglam_model::join_path(from, path).ok_or(LoadError::Outside)?;
-        let bytes =
-            std::fs::read(repo().join(&key)).map_err(|e| LoadError::Unreadable(e.to_string()))?;
+        let bytes = std::fs::read(repo().join(&key))
+            .map_err(|e| LoadError::Unreadable(ReadFailure::Os(e.to_string())))?;
         Ok(LoadedFile {
             key: key.clone(),
             name: key,
