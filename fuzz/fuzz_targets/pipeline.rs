@@ -22,7 +22,10 @@ fuzz_target!(|data: &[u8]| {
     let mut out = Vec::new();
     let mut w = codespan_reporting::term::termcolor::NoColor::new(&mut out);
     let _ = reglam_diagnostics::render_human(&mut w, &analysis.sources, &diagnostics);
-    let _ = reglam_diagnostics::render_json(&analysis.sources, &diagnostics);
+    let _ = reglam_diagnostics::render_json(&reglam_diagnostics::json_items(
+        &analysis.sources,
+        &diagnostics,
+    ));
     let corpus = &analysis.corpus;
     let _ = reglam_emit::json::to_string(&reglam_emit::json::document(corpus));
     for reg in &corpus.regulations {
