@@ -38,9 +38,8 @@ step "fuzz targets"
 cargo build --manifest-path fuzz/Cargo.toml --bins --quiet
 
 step "tests"
-# CI=true makes insta fail on a missing snapshot instead of writing one. The second --quiet
-# reaches the harnesses too: cargo passes it only to the built-in one, not to libtest-mimic's.
-CI="${CI:-true}" cargo test --workspace --quiet -- --quiet 2>&1 | tee target/test-output.txt | grep -Ev '^\s*$' | tail -n 80
+# CI=true makes insta fail on a missing snapshot instead of writing one.
+CI="${CI:-true}" cargo test --workspace --quiet 2>&1 | tee target/test-output.txt | grep -Ev '^\s*$' | tail -n 80
 status=${PIPESTATUS[0]}
 passed=$(grep -Eo '^test result: ok\. [0-9]+ passed' target/test-output.txt | awk '{s+=$4} END {print s+0}')
 failed=$(grep -Eo '[0-9]+ failed' target/test-output.txt | awk '{s+=$1} END {print s+0}')
