@@ -41,7 +41,9 @@ impl Progress {
 
 fn failure(f: &WriteFailure) -> String {
     match f {
-        WriteFailure::CreateDir { dir, error } => format!("cannot create {}: {error}", dir.display()),
+        WriteFailure::CreateDir { dir, error } => {
+            format!("cannot create {}: {error}", dir.display())
+        }
         WriteFailure::Write { path, error } => format!("cannot write {}: {error}", path.display()),
         WriteFailure::Graphviz { base, reason } => {
             format!("Graphviz failed on {}: {reason}", base.display())

@@ -23,7 +23,8 @@ fn fail(code: u8, msg: impl std::fmt::Display) -> ExitCode {
 /// Reads and resolves the files; refuses to run a model with errors (exit 1) or unreadable
 /// files (exit 2).
 fn load(paths: &[PathBuf]) -> Result<Analysis, ExitCode> {
-    let (analysis, io_errors) = reglam_pipeline::analyse_paths(reglam_pipeline::RealFs, paths, None);
+    let (analysis, io_errors) =
+        reglam_pipeline::analyse_paths(reglam_pipeline::RealFs, paths, None);
     crate::report_input_errors(&io_errors)?;
     // Only errors of reading and resolving stop a run: the checks' deadline findings
     // (E020 and the like) are what running and auditing show on the calendar.

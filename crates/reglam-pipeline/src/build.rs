@@ -44,10 +44,19 @@ pub enum Event<'a> {
 /// A file or folder that could not be made.
 #[derive(Debug)]
 pub enum WriteFailure {
-    CreateDir { dir: PathBuf, error: std::io::Error },
-    Write { path: PathBuf, error: std::io::Error },
+    CreateDir {
+        dir: PathBuf,
+        error: std::io::Error,
+    },
+    Write {
+        path: PathBuf,
+        error: std::io::Error,
+    },
     /// Graphviz failed on a channel's diagram, in its own words.
-    Graphviz { base: PathBuf, reason: String },
+    Graphviz {
+        base: PathBuf,
+        reason: String,
+    },
 }
 
 /// What a build did.
@@ -337,7 +346,10 @@ fn regulation_outputs(
             for &lang in format.build_langs {
                 match f(reg, scenario, channel, lang) {
                     Ok(text) => {
-                        out.write(suffixed(&diagram_base, &format.suffix(lang)), text.as_bytes());
+                        out.write(
+                            suffixed(&diagram_base, &format.suffix(lang)),
+                            text.as_bytes(),
+                        );
                         if format.name == "dot" {
                             dot_text = Some(text);
                         }

@@ -137,12 +137,7 @@ pub fn project_root(fs: &impl FileSystem, dir: &Path) -> PathBuf {
         .to_path_buf()
 }
 
-fn walk<F: FileSystem>(
-    fs: &F,
-    dir: &Path,
-    files: &mut Vec<PathBuf>,
-    errors: &mut Vec<InputError>,
-) {
+fn walk<F: FileSystem>(fs: &F, dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
     let entries = match fs.read_dir(dir) {
         Ok(e) => e,
         Err(e) => {

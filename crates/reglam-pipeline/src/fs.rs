@@ -105,7 +105,9 @@ impl FileSystem for RealFs {
         path.canonicalize()
     }
     fn current_dir(&self) -> Option<PathBuf> {
-        std::env::current_dir().ok().and_then(|c| c.canonicalize().ok())
+        std::env::current_dir()
+            .ok()
+            .and_then(|c| c.canonicalize().ok())
     }
 }
 
@@ -235,7 +237,9 @@ impl FileSystem for MemoryFs {
         }
         self.readable(&p)?;
         let bytes = &self.files[&p];
-        let keep = bytes.len().min(usize::try_from(limit.saturating_add(1)).unwrap_or(usize::MAX));
+        let keep = bytes
+            .len()
+            .min(usize::try_from(limit.saturating_add(1)).unwrap_or(usize::MAX));
         Ok(bytes[..keep].to_vec())
     }
     fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {

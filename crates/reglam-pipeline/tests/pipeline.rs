@@ -51,7 +51,9 @@ fn a_workspace_in_memory_reads_its_imports() {
     assert_eq!(a.roots, [0]);
     assert!(!a.corpus.standards.is_empty(), "the standard is imported");
     assert!(
-        !codes(&a).iter().any(|c| ["E010", "E011", "E012"].contains(c)),
+        !codes(&a)
+            .iter()
+            .any(|c| ["E010", "E011", "E012"].contains(c)),
         "every import resolves: {:?}",
         codes(&a)
     );
@@ -169,12 +171,23 @@ fn sizes_are_bounded_and_unreadable_paths_reported() {
 #[test]
 fn discovery_is_sorted_and_recursive() {
     let mut fs = MemoryFs::new("/ws");
-    for f in ["z.reglam", "b/y.reglam", "a.reglam", "b/a/x.reglam", "notes.md", "b/c.txt"] {
+    for f in [
+        "z.reglam",
+        "b/y.reglam",
+        "a.reglam",
+        "b/a/x.reglam",
+        "notes.md",
+        "b/c.txt",
+    ] {
         fs.insert(f, "");
     }
     let inputs = discover(
         &fs,
-        &[PathBuf::from("b"), PathBuf::from("z.reglam"), PathBuf::from(".")],
+        &[
+            PathBuf::from("b"),
+            PathBuf::from("z.reglam"),
+            PathBuf::from("."),
+        ],
         None,
     );
     let files: Vec<String> = inputs
@@ -220,7 +233,11 @@ fn the_registry_covers_every_format() {
     let mut exts: Vec<&str> = FORMATS.iter().map(|f| f.extension).collect();
     exts.sort();
     exts.dedup();
-    assert_eq!(exts.len(), FORMATS.len(), "each format has its own extension");
+    assert_eq!(
+        exts.len(),
+        FORMATS.len(),
+        "each format has its own extension"
+    );
     let inputs = discover(corpus_in_memory(), &[PathBuf::from(ACT)], None);
     let (a, _) = inputs.analyse(&inputs.files);
     let regs: Vec<_> = a
