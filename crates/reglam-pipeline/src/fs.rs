@@ -209,6 +209,7 @@ impl FileSystem for MemoryFs {
     fn metadata(&self, path: &Path) -> io::Result<Metadata> {
         self.find(path).map(|(_, m)| m)
     }
+    // Memory holds no links.
     fn symlink_metadata(&self, path: &Path) -> io::Result<Metadata> {
         self.metadata(path)
     }
@@ -334,7 +335,7 @@ impl<F: FileSystem> DirLoader<F> {
     }
 
     /// Reads a file given to check, named as an import of it would be.
-    pub fn read_named_by_path(&self, path: &Path) -> Result<LoadedFile, LoadError> {
+    pub fn read_root_by_path(&self, path: &Path) -> Result<LoadedFile, LoadError> {
         let canonical = self.fs.canonicalize(path).unwrap_or_else(|_| path.into());
         self.read_root(path, self.display_name(&canonical))
     }

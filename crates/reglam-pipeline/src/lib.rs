@@ -10,8 +10,9 @@
 //! - [`index`]: the `index.md` of a build;
 //! - [`build`]: writing a corpus's documents atomically.
 //!
-//! It writes nothing to a terminal and words no message: it returns typed facts
-//! ([`InputError`], [`WriteFailure`]) that the caller words with `reglam-diagnostics`.
+//! It writes nothing to a terminal and words no diagnostic: it returns typed facts
+//! ([`InputError`], [`WriteFailure`], [`Event`]) for the caller to word (its only text is the
+//! content of the `index.md` document).
 
 pub mod build;
 pub mod discover;

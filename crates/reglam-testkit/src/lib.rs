@@ -51,7 +51,7 @@ pub fn corpus_files() -> Vec<String> {
 
 fn root_file(loader: &DirLoader<RealFs>, rel: &str) -> LoadedFile {
     loader
-        .read_root(&repo().join(rel), rel.to_string())
+        .read_root_by_path(&repo().join(rel))
         .unwrap_or_else(|e| panic!("corpus file {rel}: {e:?}"))
 }
 
