@@ -544,6 +544,7 @@ mod tests {
             x.corpus.regulations.iter().map(|r| r.id.clone()).collect()
         };
         assert_eq!(ids(&a), ids(&b));
-        assert_eq!(ids(&a).len(), 34);
+        // The six files left open still give their (readable) regulations.
+        assert_eq!(ids(&a).len(), 40);
     }
 }

@@ -58,7 +58,7 @@ pub struct Parsed {
 /// nodes (each with its problem) and parsing resumes after them, so one bad line hides nothing
 /// else.
 pub fn parse(file: FileId, text: &str) -> Parsed {
-    Scanner {
+    let scan = |cut| Scanner {
         file,
         text,
         bytes: text.as_bytes(),
@@ -66,8 +66,24 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
         problems: Vec::new(),
         no_close_paren_before: 0,
         swallowed: false,
+        first_multiline: None,
+        cut,
+    };
+    let mut first = scan(None);
+    let parsed = first.run();
+    // The file ends inside a text. Texts may span lines, so the text that lacks its closing
+    // quote is usually not the one left open at the end but the first that spans a line end:
+    // it took the next text's opening quote as its end, and every later quote is paired wrong.
+    // Read the file again with that text ending at its line; if the rest then reads, that is
+    // the better tree (the problem points at the culprit), else keep the first.
+    if let (true, Some(quote)) = (first.swallowed, first.first_multiline) {
+        let mut second = scan(Some(quote));
+        let again = second.run();
+        if !second.swallowed {
+            return again;
+        }
     }
-    .run()
+    parsed
 }
 
 /// The text of a tree, exactly as it was parsed.
@@ -148,6 +164,10 @@ struct Scanner<'a> {
     no_close_paren_before: usize,
     /// The file ends inside a text that is never closed.
     swallowed: bool,
+    /// The opening quote of the first text that spans a line end.
+    first_multiline: Option<usize>,
+    /// The opening quote of a text taken to end, unclosed, at its line end.
+    cut: Option<usize>,
 }
 
 impl Scanner<'_> {
@@ -162,7 +182,7 @@ impl Scanner<'_> {
         }
     }
 
-    fn run(mut self) -> Parsed {
+    fn run(&mut self) -> Parsed {
         let mut stack = vec![Frame {
             owner: Owner::Root,
             open: 0,
@@ -271,7 +291,7 @@ impl Scanner<'_> {
             push(&mut stack, item);
         }
         let root = stack.pop().expect("the root");
-        let mut problems = self.problems;
+        let mut problems = std::mem::take(&mut self.problems);
         problems.sort_by_key(|p| p.span());
         Parsed {
             tree: SyntaxFile {
@@ -326,13 +346,14 @@ impl Scanner<'_> {
                 b'\n' | b'\r' | b';' | b'#' | b'{' | b'}' => break,
                 b'"' => {
                     let quote = self.pos;
-                    if !self.skip_text() {
-                        self.swallowed = true;
-                        return Err(Problem::UnclosedString {
-                            span: self.span(quote, quote + 1),
-                        });
+                    match self.skip_text() {
+                        TextEnd::Closed => continue,
+                        TextEnd::Unclosed => self.swallowed = true,
+                        TextEnd::Cut => {}
                     }
-                    continue;
+                    return Err(Problem::UnclosedString {
+                        span: self.span(quote, quote + 1),
+                    });
                 }
                 b'(' => {
                     if self.skip_words() {
@@ -384,9 +405,12 @@ impl Scanner<'_> {
         })
     }
 
-    /// Skips a text from its opening quote at `self.pos`. Returns false, at the end of the file,
-    /// when it is never closed.
-    fn skip_text(&mut self) -> bool {
+    /// Skips a text from its opening quote at `self.pos`: to its closing quote, to the end of
+    /// the file when it is never closed, or to its line end when it is the one to cut there.
+    fn skip_text(&mut self) -> TextEnd {
+        let quote = self.pos;
+        let cut = self.cut == Some(quote);
+        let mut multiline = false;
         self.pos += 1;
         while let Some(&b) = self.bytes.get(self.pos) {
             match b {
@@ -395,13 +419,21 @@ impl Scanner<'_> {
                 b'\\' => self.pos += 2,
                 b'"' => {
                     self.pos += 1;
-                    return true;
+                    if multiline && self.first_multiline.is_none() {
+                        self.first_multiline = Some(quote);
+                    }
+                    return TextEnd::Closed;
+                }
+                b'\n' | b'\r' if cut => return TextEnd::Cut,
+                b'\n' | b'\r' => {
+                    multiline = true;
+                    self.pos += 1;
                 }
                 _ => self.pos += 1,
             }
         }
         self.pos = self.bytes.len();
-        false
+        TextEnd::Unclosed
     }
 
     /// Skips number words `( … )` from the `(` at `self.pos` when they close on their line.
@@ -440,7 +472,7 @@ impl Scanner<'_> {
                     }
                 }
                 b'"' => {
-                    if !self.skip_text() {
+                    if self.skip_text() == TextEnd::Unclosed {
                         self.swallowed = true;
                     }
                     continue;
@@ -582,6 +614,16 @@ impl Scanner<'_> {
         };
         Arg { kind, span }
     }
+}
+
+/// Where a text ended.
+#[derive(PartialEq, Eq)]
+enum TextEnd {
+    Closed,
+    /// At the end of the file.
+    Unclosed,
+    /// At its line end, as [`Scanner::cut`] asks.
+    Cut,
 }
 
 /// What closing a block or reading a head gives its frame.

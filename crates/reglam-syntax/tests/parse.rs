@@ -220,6 +220,13 @@ fn recovery_unclosed_string() {
 }
 
 #[test]
+fn recovery_unclosed_string_at_the_end() {
+    insta::assert_snapshot!(outline(
+        "regulation r {\n  title ru \"x\"\n  note ru \"y\n}\n"
+    ));
+}
+
+#[test]
 fn recovery_bad_token_mid_line() {
     insta::assert_snapshot!(outline(
         "regulation r {\n  actor s, ru \"s\"\n  step a s 30 min\n}\n"
