@@ -157,7 +157,8 @@ fn outline(text: &str) -> String {
             match item {
                 Item::Statement(i) => {
                     let s = &statements[*i];
-                    let args: Vec<String> = s.args.iter().map(|a| format!("{:?}", a.kind)).collect();
+                    let args: Vec<String> =
+                        s.args.iter().map(|a| format!("{:?}", a.kind)).collect();
                     out.push_str(&format!(
                         "{pad}statement {} [{}] {:?}\n",
                         s.keyword,
