@@ -127,21 +127,19 @@ fn print_block(block: &Block, out: &mut String) {
 
 /// A block being read: what it will belong to, and what it holds so far.
 struct Frame {
-    owner: Owner,
+    /// `None` for the file itself.
+    owner: Option<Owner>,
     open: usize,
     items: Vec<Item>,
     statements: Vec<Statement>,
 }
 
-enum Owner {
-    Root,
-    /// The statement whose head opened the block: its start, its head's text and what its head
-    /// reads as.
-    Head {
-        start: usize,
-        head: Piece,
-        read: Result<Head, Problem>,
-    },
+/// The statement whose head opened a block: its start, its head's text and what its head
+/// reads as.
+struct Owner {
+    start: usize,
+    head: Piece,
+    read: Result<Head, Box<Problem>>,
 }
 
 /// A statement's head, read.
@@ -184,7 +182,7 @@ impl Scanner<'_> {
 
     fn run(&mut self) -> Parsed {
         let mut stack = vec![Frame {
-            owner: Owner::Root,
+            owner: None,
             open: 0,
             items: Vec::new(),
             statements: Vec::new(),
@@ -220,9 +218,12 @@ impl Scanner<'_> {
                     let head = self.head();
                     if self.swallowed {
                         // `head` stops at the unclosed quote with its problem.
-                        let problem = head.err().unwrap_or(Problem::UnclosedString {
-                            span: self.span(start, start + 1),
-                        });
+                        let problem = head.err().map_or(
+                            Problem::UnclosedString {
+                                span: self.span(start, start + 1),
+                            },
+                            |p| *p,
+                        );
                         let item = self.error(start, self.pos, problem, None);
                         push(&mut stack, item);
                         break;
@@ -230,7 +231,7 @@ impl Scanner<'_> {
                     let end = self.pos;
                     let mut read = head;
                     if glued {
-                        read = Err(self.syntax_at(start));
+                        read = Err(Box::new(self.syntax_at(start)));
                         glued = false;
                     }
                     let head = self.piece(start, end);
@@ -246,7 +247,7 @@ impl Scanner<'_> {
                         }
                         self.pos += 1;
                         stack.push(Frame {
-                            owner: Owner::Head { start, head, read },
+                            owner: Some(Owner { start, head, read }),
                             open: end,
                             items: Vec::new(),
                             statements: Vec::new(),
@@ -262,13 +263,14 @@ impl Scanner<'_> {
                                 head,
                             }),
                             Err(problem) => {
+                                let problem = *problem;
                                 self.problems.push(problem.clone());
-                                Built::Item(Item::Error(ErrorNode {
+                                Built::Item(Item::Error(Box::new(ErrorNode {
                                     span: self.span(start, end),
                                     text: head.text,
                                     problem,
                                     block: None,
-                                }))
+                                })))
                             }
                         };
                         push(&mut stack, item);
@@ -338,7 +340,7 @@ impl Scanner<'_> {
 
     /// Scans a statement's head from `self.pos` to its end (a line end, `;`, `#`, `{`, `}` or
     /// the end of the file, outside texts and number words) and reads it with the grammar.
-    fn head(&mut self) -> Result<Head, Problem> {
+    fn head(&mut self) -> Result<Head, Box<Problem>> {
         let start = self.pos;
         let mut control = None;
         while let Some(&b) = self.bytes.get(self.pos) {
@@ -351,9 +353,9 @@ impl Scanner<'_> {
                         TextEnd::Unclosed => self.swallowed = true,
                         TextEnd::Cut => {}
                     }
-                    return Err(Problem::UnclosedString {
+                    return Err(Box::new(Problem::UnclosedString {
                         span: self.span(quote, quote + 1),
-                    });
+                    }));
                 }
                 b'(' => {
                     if self.skip_words() {
@@ -379,7 +381,7 @@ impl Scanner<'_> {
         }
         let end = self.pos;
         if let Some(at) = control {
-            return Err(self.syntax_at(at));
+            return Err(Box::new(self.syntax_at(at)));
         }
         let trimmed = self.text[start..end].trim_end_matches([' ', '\t']);
         let mut pairs = ReglamParser::parse(Rule::head, trimmed).map_err(|e| {
@@ -387,7 +389,7 @@ impl Scanner<'_> {
                 pest::error::InputLocation::Pos(p) => p,
                 pest::error::InputLocation::Span((s, _)) => s,
             };
-            self.syntax_at(start + at)
+            Box::new(self.syntax_at(start + at))
         })?;
         let root = pairs.next().expect("the head rule always produces a pair");
         let mut inner = root.into_inner();
@@ -477,11 +479,7 @@ impl Scanner<'_> {
                     }
                     continue;
                 }
-                b'(' => {
-                    if self.skip_words() {
-                        continue;
-                    }
-                }
+                b'(' if self.skip_words() => continue,
                 b'#' => {
                     while let Some(&b) = self.bytes.get(self.pos) {
                         if b == b'\n' || b == b'\r' {
@@ -505,12 +503,12 @@ impl Scanner<'_> {
     /// An error node over `start..end` with its problem.
     fn error(&mut self, start: usize, end: usize, problem: Problem, block: Option<Block>) -> Built {
         self.problems.push(problem.clone());
-        Built::Item(Item::Error(ErrorNode {
+        Built::Item(Item::Error(Box::new(ErrorNode {
             span: self.span(start, end),
             text: self.text[start..end].to_string(),
             problem,
             block,
-        }))
+        })))
     }
 
     /// Closes a block (at its `}`, or at the end of the file) into its owner.
@@ -523,13 +521,11 @@ impl Scanner<'_> {
             open: self.span(frame.open, frame.open + 1),
             close,
         };
-        match frame.owner {
-            Owner::Root => unreachable!("the root is never closed"),
-            Owner::Head {
-                start,
-                head,
-                read: Ok(h),
-            } => Built::Statement(Statement {
+        let Some(Owner { start, head, read }) = frame.owner else {
+            unreachable!("the root is never closed")
+        };
+        match read {
+            Ok(h) => Built::Statement(Statement {
                 keyword: h.keyword,
                 keyword_span: h.keyword_span,
                 args: h.args,
@@ -537,18 +533,15 @@ impl Scanner<'_> {
                 span: self.span(start, end),
                 head,
             }),
-            Owner::Head {
-                start,
-                head,
-                read: Err(problem),
-            } => {
+            Err(problem) => {
+                let problem = *problem;
                 self.problems.push(problem.clone());
-                Built::Item(Item::Error(ErrorNode {
+                Built::Item(Item::Error(Box::new(ErrorNode {
                     span: self.span(start, end),
                     text: head.text,
                     problem,
                     block: Some(block),
-                }))
+                })))
             }
         }
     }
@@ -626,7 +619,9 @@ enum TextEnd {
     Cut,
 }
 
-/// What closing a block or reading a head gives its frame.
+/// What closing a block or reading a head gives its frame: moved straight into it, so the
+/// difference in size costs nothing.
+#[allow(clippy::large_enum_variant)]
 enum Built {
     Statement(Statement),
     Item(Item),

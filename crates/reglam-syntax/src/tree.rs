@@ -58,8 +58,8 @@ pub enum Item {
     Comment(Piece),
     /// Spaces, tabs, line ends and `;` between statements.
     Trivia(Piece),
-    /// Text that could not be read as a statement.
-    Error(ErrorNode),
+    /// Text that could not be read as a statement (boxed: a problem is large, error nodes rare).
+    Error(Box<ErrorNode>),
 }
 
 /// A piece of source text kept as written.
