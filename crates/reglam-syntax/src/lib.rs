@@ -7,9 +7,11 @@
 //!    is read by the pest grammar (`grammar/reglam.pest`), which therefore never sees a block.
 //! 3. A head the grammar cannot read becomes an [`ErrorNode`] with one located problem, and the
 //!    scan goes on at the next statement: one bad line hides nothing else. A stray `}` is an
-//!    error node; a text never closed is one error node to the end of the file; a block never
-//!    closed ends with the file (one problem, at the outermost such `{`); a block deeper than
-//!    [`MAX_DEPTH`] is one error node to its matching `}`, so the tree's depth is bounded.
+//!    error node; a text never closed is looked for where it went wrong (texts may span lines,
+//!    so the file is read once more with the first text that spans a line end ending there) or
+//!    else is one error node to the end of the file; a block never closed ends with the file
+//!    (one problem, at the outermost such `{`); a block deeper than [`MAX_DEPTH`] is one error
+//!    node to its matching `}`, so the tree's depth is bounded.
 //!
 //! The tree is lossless: [`SyntaxFile::items`] and [`Block::items`] hold statements, comments,
 //! trivia (spaces, line ends, `;`) and error nodes in order, so `print(&parse(f, t).tree) == t`
