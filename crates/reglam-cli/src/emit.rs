@@ -1,30 +1,31 @@
 //! `reglam emit dot|mermaid|json|md|scxml|bpmn FILE`: writes one file's regulations in a publication format.
 
-use crate::fsload;
+use clap::builder::PossibleValue;
 use clap::ValueEnum;
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use reglam_diagnostics::render_human;
 use reglam_model::{Lang, Regulation};
+use reglam_pipeline::formats::{Format, Selection, FORMATS};
+use reglam_pipeline::write_atomically;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::LazyLock;
 
-/// The formats `reglam emit` writes.
-#[derive(Clone, Copy, ValueEnum)]
-pub enum EmitFormat {
-    /// Graphviz DOT, one digraph per channel.
-    Dot,
-    /// Mermaid flowcharts, one per channel.
-    Mermaid,
-    /// The verified model as JSON (docs/schema/reglam-model.schema.json).
-    Json,
-    /// The whole regulation as a Markdown document in the acts' structure (`--lang ru|kk`);
-    /// `--channel` and `--scenario` are checked but the document always has every channel.
-    Md,
-    /// W3C SCXML of one channel (`--channel` required; docs/interchange.md).
-    Scxml,
-    /// BPMN 2.0 XML with diagram layout, one document per channel (docs/interchange.md).
-    Bpmn,
+/// A format of the pipeline's registry, as a command-line value.
+#[derive(Clone, Copy)]
+pub struct EmitFormat(&'static Format);
+
+static FORMAT_ARGS: LazyLock<Vec<EmitFormat>> =
+    LazyLock::new(|| FORMATS.iter().map(EmitFormat).collect());
+
+impl ValueEnum for EmitFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &FORMAT_ARGS
+    }
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.0.name).help(self.0.about))
+    }
 }
 
 /// The language of labels.
@@ -70,12 +71,13 @@ fn choices(mut names: Vec<String>) -> String {
 
 /// Runs `reglam emit`: exit 2 on usage errors, 1 when the file has errors (nothing written).
 pub fn run(args: EmitArgs) -> ExitCode {
-    let (analysis, io_errors) = fsload::analyse_paths(std::slice::from_ref(&args.file), None);
-    if !io_errors.is_empty() {
-        for e in &io_errors {
-            eprintln!("error: {e}");
-        }
-        return ExitCode::from(2);
+    let (analysis, io_errors) = reglam_pipeline::analyse_paths(
+        reglam_pipeline::RealFs,
+        std::slice::from_ref(&args.file),
+        None,
+    );
+    if let Err(code) = crate::report_input_errors(&io_errors) {
+        return code;
     }
     let diagnostics = reglam_check::check(&analysis);
     // Errors in how the file is written (syntax, names, references: below E020) leave the model
@@ -147,7 +149,8 @@ pub fn run(args: EmitArgs) -> ExitCode {
             ));
         }
     }
-    if matches!(args.format, EmitFormat::Scxml | EmitFormat::Bpmn) && selected.len() != 1 {
+    let format = args.format.0;
+    if format.one_channel && selected.len() != 1 {
         // One state chart or process per channel: an XML document has one root.
         return usage(format!(
             "this format needs one channel: pass --channel (and --scenario if it is in several); choices: {}",
@@ -155,64 +158,15 @@ pub fn run(args: EmitArgs) -> ExitCode {
         ));
     }
     let lang: Lang = args.lang.into();
-    let text = match args.format {
-        EmitFormat::Scxml | EmitFormat::Bpmn => {
-            let mut parts = Vec::new();
-            for &(ri, si, ci) in &selected {
-                let r = regs[ri];
-                let (s, c) = (&r.scenarios[si], &r.scenarios[si].channels[ci]);
-                let doc = match args.format {
-                    EmitFormat::Scxml => reglam_interchange::scxml::channel(r, s, c, lang),
-                    _ => reglam_interchange::bpmn::channel(r, s, c, lang),
-                };
-                match doc {
-                    Ok(t) => parts.push(t),
-                    Err(e) => {
-                        eprintln!("error: nothing emitted: {e}");
-                        return ExitCode::from(1);
-                    }
-                }
-            }
-            parts.concat()
-        }
-        EmitFormat::Dot | EmitFormat::Mermaid => {
-            let parts: Vec<String> = selected
-                .iter()
-                .map(|&(ri, si, ci)| {
-                    let r = regs[ri];
-                    let (s, c) = (&r.scenarios[si], &r.scenarios[si].channels[ci]);
-                    match args.format {
-                        EmitFormat::Dot => reglam_emit::dot::channel(r, s, c, lang),
-                        _ => reglam_emit::mermaid::channel(r, s, c, lang),
-                    }
-                })
-                .collect();
-            parts.join("\n")
-        }
-        EmitFormat::Md => {
-            let docs: Vec<String> = regs
-                .iter()
-                .map(|r| reglam_emit::markdown::render(&analysis.corpus, r, lang))
-                .collect();
-            docs.join("\n\n") + "\n"
-        }
-        EmitFormat::Json => {
-            let mut doc = reglam_emit::json::document(&analysis.corpus);
-            let ids: Vec<&str> = regs.iter().map(|r| r.id.as_str()).collect();
-            doc.regulations.retain(|r| ids.contains(&r.id.as_str()));
-            // Keep only the chosen scenarios and channels.
-            for (ri, r) in doc.regulations.iter_mut().enumerate() {
-                for (si, s) in r.scenarios.iter_mut().enumerate() {
-                    let mut ci = 0;
-                    s.channels.retain(|_| {
-                        let keep = selected.contains(&(ri, si, ci));
-                        ci += 1;
-                        keep
-                    });
-                }
-                r.scenarios.retain(|s| !s.channels.is_empty());
-            }
-            reglam_emit::json::to_string(&doc)
+    let selection = Selection {
+        regulations: regs,
+        channels: selected,
+    };
+    let text = match format.emit(&analysis.corpus, &selection, lang) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("error: nothing emitted: {e}");
+            return ExitCode::from(1);
         }
     };
     match &args.out {
@@ -234,30 +188,4 @@ pub fn run(args: EmitArgs) -> ExitCode {
             }
         },
     }
-}
-
-/// Writes to a temporary file in the same folder, then renames it over `path`, so a reader
-/// never sees a half-written file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        // The rename is what makes an interrupted run leave whole files only; no fsync: these
-        // are outputs a run can make again, and syncing each of thousands of files dominated
-        // the time of a corpus build.
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }

@@ -2,7 +2,6 @@
 
 mod build;
 mod emit;
-mod fsload;
 mod runcmd;
 mod summary;
 
@@ -11,6 +10,7 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use reglam_diagnostics::{
     json_items, render_human, render_json, render_sarif, Code, JsonDiagnostic,
 };
+use reglam_pipeline::{InputError, RealFs};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -208,8 +208,8 @@ fn check(
     options: CheckOptions,
     root: Option<PathBuf>,
 ) -> ExitCode {
-    let inputs = fsload::discover(paths, root);
-    let mut io_errors = inputs.io_errors.clone();
+    let inputs = reglam_pipeline::discover(RealFs, paths, root);
+    let mut io_errors = inputs.errors.clone();
     let stdout = std::io::stdout();
     let color = if stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none() {
         ColorChoice::Auto
@@ -219,12 +219,12 @@ fn check(
     let mut human = StandardStream::stdout(color);
     let mut items: Vec<JsonDiagnostic> = Vec::new();
     let mut summary_rows = Vec::new();
-    let mut reported = fsload::ReportedOnce::default();
+    let mut reported = reglam_pipeline::ReportedOnce::default();
     let (mut files, mut errors, mut warnings) = (0, 0, 0);
     let mut write_failed = None;
     // An empty list still runs once, so that "checked 0 files" is said.
-    for chunk in fsload::parts(&inputs.files) {
-        let fsload::Part {
+    for chunk in reglam_pipeline::parts(&inputs.files) {
+        let reglam_pipeline::Part {
             analysis,
             diagnostics,
             errors: e,
@@ -266,7 +266,7 @@ fn check(
         }
     }
     for e in &io_errors {
-        eprintln!("error: {e}");
+        eprintln!("error: {}", cannot_read(e));
     }
     if matches!(format, Format::Human) {
         eprintln!(
@@ -282,6 +282,34 @@ fn check(
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// How a path that could not be read is reported.
+pub(crate) fn cannot_read(e: &InputError) -> String {
+    match e.failure {
+        reglam_diagnostics::ReadFailure::TooLarge { size } => format!(
+            "cannot read {}: the file is {size} bytes, more than the {} Reglam reads",
+            e.path,
+            reglam_syntax::MAX_FILE_BYTES
+        ),
+        ref failure => format!(
+            "cannot read {}: {}",
+            e.path,
+            reglam_diagnostics::words::read_failure(failure)
+        ),
+    }
+}
+
+/// Prints the problems reading the inputs; exit code 2 when there are any.
+pub(crate) fn report_input_errors(errors: &[InputError]) -> Result<(), ExitCode> {
+    for e in errors {
+        eprintln!("error: {}", cannot_read(e));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ExitCode::from(2))
     }
 }
 

@@ -1,6 +1,5 @@
 //! `reglam run` and `reglam audit`: the regulation on the working calendar.
 
-use crate::fsload;
 use reglam_calendar::{Calendar, NaiveDate};
 use reglam_diagnostics::Severity;
 use reglam_model::{Analysis, Channel, Regulation, Scenario};
@@ -24,13 +23,9 @@ fn fail(code: u8, msg: impl std::fmt::Display) -> ExitCode {
 /// Reads and resolves the files; refuses to run a model with errors (exit 1) or unreadable
 /// files (exit 2).
 fn load(paths: &[PathBuf]) -> Result<Analysis, ExitCode> {
-    let (analysis, io_errors) = fsload::analyse_paths(paths, None);
-    if !io_errors.is_empty() {
-        for e in &io_errors {
-            eprintln!("error: {e}");
-        }
-        return Err(ExitCode::from(2));
-    }
+    let (analysis, io_errors) =
+        reglam_pipeline::analyse_paths(reglam_pipeline::RealFs, paths, None);
+    crate::report_input_errors(&io_errors)?;
     // Only errors of reading and resolving stop a run: the checks' deadline findings
     // (E020 and the like) are what running and auditing show on the calendar.
     let errors = analysis

@@ -29,7 +29,12 @@ fn stages(c: &mut Criterion) {
         let mut g = c.benchmark_group(name);
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.bench_function("parse", |b| {
-            b.iter(|| reglam_syntax::parse(0, black_box(&text)).map(|s| s.statements.len()))
+            b.iter(|| {
+                reglam_syntax::parse(0, black_box(&text))
+                    .tree
+                    .statements
+                    .len()
+            })
         });
         g.bench_function("resolve", |b| b.iter(|| analyse(black_box(&text))));
         let analysis = analyse(&text);

@@ -2,8 +2,9 @@
 //! it on disk, and the bundled corpus under `regulations/`.
 
 use codespan_reporting::term::termcolor::NoColor;
-use reglam_diagnostics::{render_human, Diagnostic, ReadFailure};
-use reglam_model::{Analysis, LoadError, LoadedFile, Loader, MemoryLoader, Regulation, Workspace};
+use reglam_diagnostics::{render_human, Diagnostic};
+use reglam_model::{Analysis, LoadedFile, Regulation, Workspace};
+use reglam_pipeline::{DirLoader, FileSystem, MemoryFs, RealFs};
 use std::path::{Path, PathBuf};
 
 /// The repository's top folder.
@@ -14,20 +15,11 @@ pub fn repo() -> PathBuf {
         .expect("the repository exists")
 }
 
-/// Reads files by their path relative to the repository, as imports name them.
-pub struct RepoLoader;
-
-impl Loader for RepoLoader {
-    fn load(&mut self, from: &str, path: &str) -> Result<LoadedFile, LoadError> {
-        let key = reglam_model::join_path(from, path).ok_or(LoadError::Outside)?;
-        let bytes = std::fs::read(repo().join(&key))
-            .map_err(|e| LoadError::Unreadable(ReadFailure::Os(e.to_string())))?;
-        Ok(LoadedFile {
-            key: key.clone(),
-            name: key,
-            bytes,
-        })
-    }
+/// The pipeline's loader over the repository: imports may not leave it, and files are named
+/// by their path relative to it, as imports name them.
+pub fn repo_loader() -> DirLoader<RealFs> {
+    let root = repo();
+    DirLoader::new(RealFs, vec![root.clone()]).names_relative_to(root)
 }
 
 /// Every file under `dir` with the extension, sorted.
@@ -57,39 +49,54 @@ pub fn corpus_files() -> Vec<String> {
         .collect()
 }
 
-fn root_file(rel: &str) -> LoadedFile {
-    LoadedFile {
-        key: rel.to_string(),
-        name: rel.to_string(),
-        bytes: std::fs::read(repo().join(rel)).expect("corpus file"),
-    }
+fn root_file(loader: &DirLoader<RealFs>, rel: &str) -> LoadedFile {
+    loader
+        .read_root_by_path(&repo().join(rel))
+        .unwrap_or_else(|e| panic!("corpus file {rel}: {e:?}"))
 }
 
 /// One corpus file (relative to the repository) with its imports.
 pub fn analyse_file(rel: &str) -> Analysis {
-    let mut ws = Workspace::new(RepoLoader);
-    ws.add_root(root_file(rel));
+    let loader = repo_loader();
+    let file = root_file(&loader, rel);
+    let mut ws = Workspace::new(loader);
+    ws.add_root(file);
     ws.finish()
 }
 
 /// The whole corpus, every file a root.
 pub fn analyse_corpus() -> Analysis {
-    let mut ws = Workspace::new(RepoLoader);
-    for rel in corpus_files() {
-        ws.add_root(root_file(&rel));
+    let loader = repo_loader();
+    let files: Vec<LoadedFile> = corpus_files()
+        .iter()
+        .map(|rel| root_file(&loader, rel))
+        .collect();
+    let mut ws = Workspace::new(loader);
+    for f in files {
+        ws.add_root(f);
     }
     ws.finish()
 }
 
-/// Files given as (path, bytes): the first is the root, the others importable.
+/// The folder in-memory files are under, so that an import climbing out of it is refused.
+const MEMORY_ROOT: &str = "/ws";
+
+/// Files given as (path, bytes) in a [`MemoryFs`]: the first is the root, the others
+/// importable.
 pub fn analyse_files(files: &[(&str, &[u8])]) -> Analysis {
-    let mut loader = MemoryLoader::default();
+    let mut fs = MemoryFs::new(MEMORY_ROOT);
     for (name, bytes) in files {
-        loader.files.insert(name.to_string(), bytes.to_vec());
+        fs.insert(name, bytes.to_vec());
     }
-    let mut ws = Workspace::new(loader);
+    // The root is taken as given (even when too large), so the workspace reports its problems.
+    let key = fs
+        .canonicalize(Path::new(files[0].0))
+        .expect("the root was just added")
+        .display()
+        .to_string();
+    let mut ws = Workspace::new(DirLoader::new(fs, vec![PathBuf::from(MEMORY_ROOT)]));
     ws.add_root(LoadedFile {
-        key: files[0].0.to_string(),
+        key,
         name: files[0].0.to_string(),
         bytes: files[0].1.to_vec(),
     });

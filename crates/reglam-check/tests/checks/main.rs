@@ -9,4 +9,5 @@ mod actors;
 mod deadlines;
 mod flow;
 mod lexical;
+mod syntax;
 mod tables;

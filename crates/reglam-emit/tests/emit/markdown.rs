@@ -2,65 +2,9 @@
 //! that hold for every regulation of the corpus.
 
 use reglam_emit::markdown;
-use reglam_model::{
-    Analysis, Channel, Lang, LoadedFile, Loader, MemoryLoader, NodeKind, Regulation, Workspace,
-};
-use std::path::{Path, PathBuf};
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
-/// Reads files by their path relative to the repository.
-struct RepoLoader;
-
-impl Loader for RepoLoader {
-    fn load(&mut self, from: &str, path: &str) -> Result<LoadedFile, reglam_model::LoadError> {
-        let key = reglam_model::join_path(from, path).ok_or(reglam_model::LoadError::Outside)?;
-        let bytes = std::fs::read(repo().join(&key)).map_err(|e| {
-            reglam_model::LoadError::Unreadable(reglam_diagnostics::ReadFailure::Os(e.to_string()))
-        })?;
-        Ok(LoadedFile {
-            key: key.clone(),
-            name: key,
-            bytes,
-        })
-    }
-}
-
-fn reglam_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "reglam") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
-fn corpus() -> Analysis {
-    let root = repo();
-    let mut ws = Workspace::new(RepoLoader);
-    for f in reglam_files(&root.join("regulations")) {
-        let key = f.strip_prefix(&root).unwrap().display().to_string();
-        ws.add_root(LoadedFile {
-            key: key.clone(),
-            name: key,
-            bytes: std::fs::read(&f).unwrap(),
-        });
-    }
-    ws.finish()
-}
+use reglam_model::{Analysis, Channel, Lang, NodeKind, Regulation};
+// The corpus, read by the pipeline's loader as the tool reads it.
+use reglam_testkit::analyse_corpus as corpus;
 
 fn find<'a>(a: &'a Analysis, file: &str, id: &str) -> &'a Regulation {
     a.corpus
@@ -241,17 +185,7 @@ regulation oralman_status @app1 {
   }
 }
 "#;
-    let mut loader = MemoryLoader::default();
-    loader
-        .files
-        .insert("a.reglam".into(), src.as_bytes().to_vec());
-    let mut ws = Workspace::new(loader);
-    ws.add_root(LoadedFile {
-        key: "a.reglam".into(),
-        name: "a.reglam".into(),
-        bytes: src.as_bytes().to_vec(),
-    });
-    let a = ws.finish();
+    let a = reglam_testkit::analyse_files(&[("a.reglam", src.as_bytes())]);
     let reg = &a.corpus.regulations[0];
     let ru = markdown::render(&a.corpus, reg, Lang::Ru);
     assert_eq!(

@@ -1,7 +1,7 @@
 //! Loads regulations in memory for the tests.
 #![allow(dead_code)]
 
-use reglam_model::{Analysis, Channel, LoadedFile, MemoryLoader, Workspace};
+use reglam_model::{Analysis, Channel};
 
 /// Analyses one corpus file (path relative to the repository), with its imports.
 pub fn corpus_file(rel: &str) -> Analysis {
@@ -10,13 +10,7 @@ pub fn corpus_file(rel: &str) -> Analysis {
 
 /// Analyses a regulation given as text.
 pub fn text(src: &str) -> Analysis {
-    let mut ws = Workspace::new(MemoryLoader::default());
-    ws.add_root(LoadedFile {
-        key: "t.reglam".into(),
-        name: "t.reglam".into(),
-        bytes: src.as_bytes().to_vec(),
-    });
-    let a = ws.finish();
+    let a = reglam_testkit::analyse_files(&[("t.reglam", src.as_bytes())]);
     assert!(
         a.diagnostics
             .iter()
