@@ -32,6 +32,11 @@ cargo fmt --all -- --check
 step "lint"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
+step "fuzz targets"
+# fuzz/ is its own workspace (own lock file); building its targets on stable keeps them in step
+# with the crates, while running them (tests/fuzz.sh) needs nightly and libFuzzer.
+cargo build --manifest-path fuzz/Cargo.toml --bins --quiet
+
 step "tests"
 # CI=true makes insta fail on a missing snapshot instead of writing one.
 CI="${CI:-true}" cargo test --workspace --quiet 2>&1 | tee target/test-output.txt | grep -Ev '^\s*$' | tail -n 80

@@ -1,8 +1,7 @@
 //! The real binary: exit codes, formats, and bad input.
 
-mod support;
+use crate::support::{reglam, temp};
 use std::process::Command;
-use support::{reglam, temp};
 
 const GOOD: &str = r#"regulation r {
   title ru "Пример"
@@ -95,52 +94,6 @@ fn explain_prints_the_docs() {
 }
 
 #[test]
-fn bad_input_gets_a_diagnostic_never_a_panic() {
-    let d = temp("bad");
-    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
-        ("empty.reglam", vec![], "W001"),
-        ("bom.reglam", b"\xEF\xBB\xBF".to_vec(), "W001"),
-        (
-            "utf8.reglam",
-            b"regulation r {\n title ru \"\xD0\x9F\xFF\"\n}\n".to_vec(),
-            "E002",
-        ),
-        ("nul.reglam", b"regulation r {\0}".to_vec(), "E001"),
-        (
-            "deep.reglam",
-            ("a {".repeat(100_000) + &"}".repeat(100_000)).into_bytes(),
-            "E005",
-        ),
-        ("self.reglam", b"import \"self.reglam\"\n".to_vec(), "E011"),
-        (
-            "outside.reglam",
-            b"import \"../../../../../../../../etc/hostname\"\n".to_vec(),
-            "E012",
-        ),
-        (
-            "nofile.reglam",
-            b"import \"nothere.reglam\"\n".to_vec(),
-            "E010",
-        ),
-    ];
-    for (name, bytes, code) in &cases {
-        std::fs::write(d.join(name), bytes).unwrap();
-        let (exit, out, err) = reglam(&["check", "--format", "json", name], &d);
-        assert!(exit == 0 || exit == 1, "{name}: exit {exit}\n{err}");
-        assert!(!err.contains("panicked"), "{name}: {err}");
-        assert!(
-            out.contains(&format!("\"code\": \"{code}\"")),
-            "{name}: expected {code}\n{out}"
-        );
-    }
-    // Two files importing each other.
-    std::fs::write(d.join("a.reglam"), "import \"b.reglam\"\n").unwrap();
-    std::fs::write(d.join("b.reglam"), "import \"a.reglam\"\n").unwrap();
-    let (_, out, _) = reglam(&["check", "--format", "json", "a.reglam"], &d);
-    assert!(out.contains("E011"), "{out}");
-}
-
-#[test]
 fn one_line_of_fifty_megabytes() {
     let d = temp("huge");
     let mut text = String::from("regulation r {\n  note ru \"");
@@ -149,10 +102,11 @@ fn one_line_of_fifty_megabytes() {
     std::fs::write(d.join("huge.reglam"), text).unwrap();
     let (exit, out, err) = reglam(&["check", "--format", "json", "huge.reglam"], &d);
     assert!(exit == 0 || exit == 1, "{err}");
-    assert!(
-        out.contains("W060") || out.contains("W050") || out.starts_with('['),
-        "{out}"
-    );
+    // A regulation of one note has no channel, so nothing to find (W050 and W060 are about
+    // channels): the answer is a well-formed, empty JSON list, not the note echoed back.
+    let head: String = out.chars().take(2000).collect();
+    let json: serde_json::Value = serde_json::from_str(&out).expect(&head);
+    assert_eq!(json, serde_json::json!([]), "{head}");
 }
 
 #[cfg(unix)]
@@ -164,15 +118,49 @@ fn unreadable_directory_is_an_io_error() {
     std::fs::create_dir(&locked).unwrap();
     std::fs::write(d.join("good.reglam"), GOOD).unwrap();
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
-    // Root reads everything; the check only means something for other users.
-    if std::fs::read_dir(&locked).is_ok() {
-        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
-        return;
-    }
-    let (exit, _, err) = reglam(&["check", "."], &d);
+    // Root reads everything: then the binary runs as `nobody`, for whom the folder is locked,
+    // so the test means the same whoever runs it.
+    let as_root = std::fs::read_dir(&locked).is_ok();
+    let (exit, _, err) = reglam_as(&["check", "."], &d, as_root.then_some(NOBODY));
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(exit, 2, "{err}");
     assert!(err.contains("permission denied"), "{err}");
+    assert!(err.contains("locked"), "the locked folder is named: {err}");
+}
+
+/// The user and group `nobody` (65534 on Linux).
+#[cfg(unix)]
+const NOBODY: u32 = 65534;
+
+/// Runs `reglam ARGS` in `dir` as [`support::reglam`] does, as the user and group `uid` if
+/// given (the test must run as root then).
+#[cfg(unix)]
+fn reglam_as(args: &[&str], dir: &std::path::Path, uid: Option<u32>) -> (i32, String, String) {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let Some(uid) = uid else {
+        return reglam(args, dir);
+    };
+    // The other user may not reach the build folder (say, under /root): it runs a copy, in a
+    // folder it can enter.
+    let bin = dir.join("reglam-bin");
+    std::fs::copy(env!("CARGO_BIN_EXE_reglam"), &bin).expect("the binary is copied");
+    for (path, mode) in [(dir, 0o755), (bin.as_path(), 0o755)] {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    let out = Command::new(&bin)
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .uid(uid)
+        .gid(uid)
+        .output()
+        .expect("the binary runs as another user");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Runs the real Graphviz `dot -Tsvg` on every diagram the corpus produces, in both languages,
 //! and fails on any error or warning (bad escaping, unknown attributes, missing fonts...).
 
-mod support;
+use crate::support;
 use reglam_model::Lang;
 use std::io::Write;
 use std::process::{Command, Stdio};

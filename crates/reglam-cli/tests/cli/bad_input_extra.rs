@@ -2,8 +2,7 @@
 //! the middle of a name (not inside a string), and a directory holding a file that cannot be
 //! read (a broken link, which stays unreadable even for root, unlike file permissions).
 
-mod support;
-use support::{reglam, temp};
+use crate::support::{reglam, temp};
 
 #[test]
 fn invalid_utf8_in_the_middle_of_a_name() {

@@ -1,10 +1,8 @@
 //! Deadline rules and replays on small regulations.
 
-mod support;
-
+use crate::support::{at, channel, text};
 use reglam_calendar::Calendar;
 use reglam_run::{parse_events, replay, run_worst_case, Machine, RunError, Verdict};
-use support::{at, channel, text};
 
 const SRC: &str = r#"
 regulation rules {

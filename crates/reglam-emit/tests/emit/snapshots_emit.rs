@@ -1,7 +1,7 @@
 //! Snapshots of every emitter for corpus regulations: one from each act's folder, one with
 //! scenarios, one written in Kazakh (drawn in both languages).
 
-mod support;
+use crate::support;
 use reglam_emit::{dot, json, mermaid};
 use reglam_model::Lang;
 

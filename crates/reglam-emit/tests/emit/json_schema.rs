@@ -5,7 +5,7 @@
 //! additionalProperties, items, enum, const, minimum, $ref, anyOf, oneOf); any other keyword in
 //! the schema fails the test, so the schema cannot grow past what is checked.
 
-mod support;
+use crate::support;
 use reglam_emit::json::{self, Document};
 use serde_json::Value;
 

@@ -1,12 +1,10 @@
 //! Real corpus regulations run from fixed submission times, and the audit against the
 //! minute-by-minute oracle.
 
-mod support;
-
+use crate::support::{at, channel, corpus_file};
 use chrono::NaiveDate;
 use reglam_calendar::Calendar;
 use reglam_run::{audit, audit_brute_force, render, run_worst_case, Machine, Verdict};
-use support::{at, channel, corpus_file};
 
 fn timeline(file: &str, ch: &str, submitted: &str) -> String {
     let a = corpus_file(file);

@@ -1,9 +1,9 @@
 //! `reglam build`: complete, deterministic output; and the README's diagram is current.
 
-mod support;
+use crate::support;
+use crate::support::repo;
 use std::path::Path;
 use std::process::Command;
-use support::repo;
 
 fn build(out: &Path) -> (i32, String) {
     build_in_parts(out, "1000")
