@@ -1,0 +1,198 @@
+//! The act's text as logical lines: wrapped lines joined, conversion artifacts undone.
+
+/// One paragraph-level line of the act, as the official database's text prints it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// 1-based number of the first physical line.
+    pub no: usize,
+    /// Indented lines open paragraphs and sub-paragraphs; unindented ones are headings.
+    pub indented: bool,
+    pub text: String,
+}
+
+/// Joins letter-spaced words ("к а н ц е л я р и и  у с л у г о д а т е л я"), which the
+/// conversion makes of justified lines: single letters apart by one space, words by two.
+pub fn unspace_letters(line: &str) -> String {
+    let mut out = Vec::new();
+    for chunk in line.split("  ") {
+        let toks: Vec<&str> = chunk.split(' ').filter(|t| !t.is_empty()).collect();
+        let single = toks
+            .iter()
+            .filter(|t| t.chars().count() == 1 && t.chars().all(char::is_alphabetic))
+            .count();
+        if toks.len() >= 3 && single + 1 >= toks.len() && single >= 3 {
+            out.push(toks.concat());
+        } else {
+            out.push(chunk.to_string());
+        }
+    }
+    out.join("  ")
+}
+
+/// Collapses runs of white space and the spaces the conversion leaves inside brackets.
+pub fn tidy(s: &str) -> String {
+    let mut t = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (a, b) in [("( ", "("), (" )", ")"), (" ;", ";"), (" ,", ",")] {
+        while t.contains(a) {
+            t = t.replace(a, b);
+        }
+    }
+    t
+}
+
+fn starts_lower(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_lowercase() || "–-,;.)".contains(c))
+}
+
+/// Splits the act into logical lines.
+pub fn logical_lines(src: &str) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    let mut prev_blank = true;
+    for (i, raw) in src.lines().enumerate() {
+        let raw = raw.trim_end_matches(['\r', '\u{feff}']);
+        let raw = raw.trim_start_matches('\u{feff}');
+        if raw.trim().is_empty() {
+            prev_blank = true;
+            continue;
+        }
+        let indented = raw.starts_with(' ') || raw.starts_with('\t');
+        let body = unspace_letters(raw.trim());
+        // A page break (blank lines) may fall inside a sentence: a line that goes on in lower
+        // case continues the one before.
+        let continues = !indented
+            && !out.is_empty()
+            && (!prev_blank || starts_lower(body.trim_start()));
+        if continues {
+            let last = out.last_mut().expect("non-empty");
+            last.text.push(' ');
+            last.text.push_str(&body);
+        } else {
+            out.push(Line {
+                no: i + 1,
+                indented,
+                text: body,
+            });
+        }
+        prev_blank = false;
+    }
+    for l in &mut out {
+        l.text = tidy(&l.text);
+    }
+    out
+}
+
+/// Whether the text is Kazakh: letters Russian does not have.
+pub fn is_kazakh(src: &str) -> bool {
+    let kk = src.chars().filter(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(*c)).count();
+    let cyr = src
+        .chars()
+        .filter(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(' ')))
+        .count();
+    kk * 40 > cyr
+}
+
+/// Lower case, `ё` as `е`, white space collapsed: how names are compared.
+pub fn norm(s: &str) -> String {
+    s.to_lowercase()
+        .replace('ё', "е")
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A Latin identifier made from a name: `специалист услугодателя` → `spetsialist_uslugodatelya`.
+pub fn slug(s: &str, max_words: usize) -> String {
+    let mut words = Vec::new();
+    for w in norm(s).split(' ').take(max_words) {
+        let mut o = String::new();
+        for c in w.chars() {
+            let ascii;
+            o.push_str(match c {
+                'а' => "a",
+                'б' => "b",
+                'в' => "v",
+                'г' | 'ғ' => "g",
+                'д' => "d",
+                'е' | 'э' => "e",
+                'ж' => "zh",
+                'з' => "z",
+                'и' | 'й' | 'і' => "i",
+                'к' | 'қ' => "k",
+                'л' => "l",
+                'м' => "m",
+                'н' | 'ң' => "n",
+                'о' | 'ө' => "o",
+                'п' => "p",
+                'р' => "r",
+                'с' => "s",
+                'т' => "t",
+                'у' | 'ұ' | 'ү' => "u",
+                'ф' => "f",
+                'х' | 'һ' => "h",
+                'ц' => "ts",
+                'ч' => "ch",
+                'ш' => "sh",
+                'щ' => "sch",
+                'ы' => "y",
+                'ю' => "yu",
+                'я' => "ya",
+                'ә' => "a",
+                'ъ' | 'ь' => "",
+                c if c.is_ascii_alphanumeric() => {
+                    ascii = c.to_string();
+                    &ascii
+                }
+                _ => "",
+            });
+        }
+        if !o.is_empty() {
+            words.push(o);
+        }
+    }
+    let s = words.join("_");
+    if s.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        s
+    } else {
+        format!("x{s}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letter_spacing_is_undone() {
+        assert_eq!(
+            unspace_letters("к а н ц е л я р и и  у с л у г о д а т е л я ;"),
+            "канцелярии  услугодателя;"
+        );
+        assert_eq!(unspace_letters("в течении 30 минут"), "в течении 30 минут");
+    }
+
+    #[test]
+    fn wrapped_lines_join() {
+        let src = "Заголовок\n      1) специалист регистрирует в течение 30 (тридцати)\nминут;\n\n\nм и н у т а\n      2) далее\n";
+        let l = logical_lines(src);
+        assert_eq!(l.len(), 3);
+        assert_eq!(l[1].no, 2);
+        assert!(l[1].text.ends_with("минут; минута"));
+    }
+
+    #[test]
+    fn language_and_slug() {
+        assert!(is_kazakh("көрсетілетін қызметті берушінің маманы"));
+        assert!(!is_kazakh("специалист услугодателя"));
+        assert_eq!(slug("Специалист услугодателя", 3), "spetsialist_uslugodatelya");
+        assert_eq!(slug("жұмыс тобы", 3), "zhumys_toby");
+    }
+}
