@@ -91,6 +91,8 @@ pub struct DeadlineD {
     pub channel: Option<&'static str>,
     pub dur: Dur,
     pub cite: String,
+    pub line: usize,
+    pub quote: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -146,7 +148,7 @@ pub fn durations(text: &str) -> Vec<Dur> {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = re(
         &R,
-        r"(?i)(\d{1,4})\s*(?:\(([^()\d]{2,40})\))?\s*(минут\w*|мин\.|час(?:а|ов)?\b|рабоч\w+\s+(?:дн\w*|день)|календарн\w+\s+(?:дн\w*|день)|месяц\w*|сағат\w*|жұмыс\s+күн\w*|күнтізбелік\s+күн\w*|ай\b)",
+        r"(?i)(\d{1,4})(?:-[хи]|-ти)?\s*(?:\(([^()\d]{2,40})\))?\s*(минут\w*|мин\.|час(?:а|ов)?\b|рабоч\w+\s+(?:дн\w*|день)|календарн\w+\s+(?:дн\w*|день)|месяц\w*|сағат\w*|жұмыс\s+күн\w*|күнтізбелік\s+күн\w*|ай\b)",
     );
     r.captures_iter(text)
         .filter_map(|c| {
@@ -186,7 +188,13 @@ pub fn item_head(text: &str) -> Option<(ItemKind, String)> {
     );
     let c = r.captures(text)?;
     if let Some(n) = c.get(1) {
-        return Some((ItemKind::Step, n.as_str().to_string()));
+        // "2) процесс 1 – …": the sub-paragraph's number, the process's kind.
+        let rest = text[c.get(0)?.end()..].trim_start();
+        let kind = match item_head(rest) {
+            Some((k, _)) if k != ItemKind::Step => k,
+            _ => ItemKind::Step,
+        };
+        return Some((kind, n.as_str().to_string()));
     }
     if let Some(n) = c.get(2).or(c.get(3)) {
         return Some((ItemKind::Process, n.as_str().to_string()));
@@ -233,9 +241,22 @@ fn strip_item_head(text: &str) -> &str {
         &R,
         r"(?i)^(?:\d{1,3}\)|(?:процесс|действие|условие)\s*\d{1,3}|\d{1,3}\s*-\s*(?:процесс|шарт))\s*[–—-]?\s*",
     );
-    match r.find(text) {
-        Some(m) => &text[m.end()..],
-        None => text,
+    let mut t = text;
+    // Twice: "2) процесс 1 – …".
+    for _ in 0..2 {
+        if let Some(m) = r.find(t) {
+            t = &t[m.end()..];
+        }
+    }
+    t
+}
+
+/// The text without its "N)" number (the citation carries it).
+fn strip_number(text: &str) -> &str {
+    let t = text.trim_start();
+    match t.split_once(')') {
+        Some((n, rest)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => rest,
+        _ => t,
     }
 }
 
@@ -300,16 +321,19 @@ pub fn leading_agent(text: &str, lang: Lang) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().take(7).collect();
     match lang {
         Lang::Ru => {
-            let first = norm(words.first()?);
-            if !AGENTS_RU.iter().any(|a| first.starts_with(&a[..a.len().min(12)])) {
-                return None;
-            }
-            let verb = words.iter().enumerate().skip(1).find(|(_, w)| {
+            let words: Vec<&str> = text.split_whitespace().take(9).collect();
+            let agent = words
+                .iter()
+                .take(3)
+                .position(|w| AGENTS_RU.iter().any(|a| norm(w).starts_with(a)))?;
+            // The phrase ends at the verb, or at a preposition after the agent noun.
+            let verb = words.iter().enumerate().skip(agent + 1).find(|(_, w)| {
                 let w = norm(w);
-                ["ет", "ит", "ют", "ят", "ут", "ат"]
+                let verb = ["ет", "ит", "ют", "ят", "ут", "ат"]
                     .iter()
                     .any(|e| w.ends_with(e))
-                    && w.chars().count() > 4
+                    && w.chars().count() > 4;
+                verb || ["с", "в", "на", "по", "для", "через", "от", "после", "при"].contains(&w.as_str())
             })?;
             let phrase = words[..verb.0].join(" ");
             let phrase = phrase.trim_end_matches([',', ';']).to_string();
@@ -857,8 +881,11 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
         let head = item_head(&s.text);
         let (text, cap) = cut_cap(&s.text);
         let durs = durations(text);
+        let numbered = s.text.trim_start().starts_with(|c: char| c.is_ascii_digit())
+            && head.is_some()
+            && s.text.split(')').next().is_some_and(|x| x.trim().chars().all(|c| c.is_ascii_digit()));
         let (kind, cite) = match &head {
-            Some((ItemKind::Step, n)) => (ItemKind::Step, format!("{}.{}", p.num, n)),
+            Some((k, n)) if numbered => (*k, format!("{}.{}", p.num, n)),
             Some((k, _)) => (*k, p.num.clone()),
             None if !durs.is_empty() && any_timed => (ItemKind::Step, p.num.clone()),
             None => {
@@ -876,7 +903,7 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
         if cap.is_some_and(|c| !durations(c).is_empty()) {
             reg.todos.push(todo(s.no, "cap", &s.text));
         }
-        if kind == ItemKind::Step && s.text.contains("дн") && durs.is_empty() {
+        if kind == ItemKind::Step && any_timed && durs.is_empty() {
             reg.todos.push(todo(s.no, "duration", &s.text));
         }
         let mut alternatives = false;
@@ -887,13 +914,18 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
             }
         }
         let actor = find_actor(reg, &s.text, &cite, lang);
+        if head.is_none() && actor.is_none() {
+            // An unnumbered line with a time but nobody acting is often a deadline or a limit.
+            reg.todos.push(todo(s.no, "unread", &s.text));
+            continue;
+        }
         let n = norm(text);
         let refusal = n.contains("отказ") || n.contains("бас тарт");
         items.push(Item {
             kind,
             line: s.no,
             cite,
-            text: text.trim().trim_end_matches([';', '.', ',']).trim().to_string(),
+            text: strip_number(text).trim().trim_end_matches([';', '.', ',']).trim().to_string(),
             actor,
             durations: durs,
             alternatives,
@@ -925,6 +957,8 @@ fn deadlines(reg: &mut RegD, p: &Para) {
             channel,
             dur: d.into_iter().next().expect("one"),
             cite: p.num.clone(),
+            line: no,
+            quote: t.chars().take(160).collect(),
         });
     }
 }

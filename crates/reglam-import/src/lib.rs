@@ -11,9 +11,39 @@ use reglam_diagnostics::{Diagnostic, Severity};
 use reglam_model::{Analysis, LoadError, LoadedFile, Loader, MemoryLoader, Workspace};
 use std::path::{Path, PathBuf};
 
-/// The draft files (name, text) of an act.
+/// The draft files (name, text) of an act. The draft always checks without errors: a
+/// regulation whose deadlines its read times exceed (E020 and the like) gets its deadlines as
+/// TODOs instead, since one of the two was misread or the act is at fault, and a person must
+/// tell which.
 pub fn import(src: &str) -> Vec<(String, String)> {
-    render::render(&extract::extract(src))
+    let mut draft = extract::extract(src);
+    let files = render::render(&draft);
+    let act = files[0].clone();
+    let mut changed = false;
+    for (i, reg) in draft.regs.iter_mut().enumerate() {
+        let Some(file) = files.get(i + 1) else {
+            continue;
+        };
+        if reg.deadlines.is_empty() {
+            continue;
+        }
+        let one = [act.clone(), file.clone()];
+        if errors(&check(&analyse_memory(&one))) > 0 {
+            for d in std::mem::take(&mut reg.deadlines) {
+                reg.todos.push(extract::Todo {
+                    line: d.line,
+                    what: "deadline-exceeded",
+                    quote: d.quote,
+                });
+            }
+            changed = true;
+        }
+    }
+    if changed {
+        render::render(&draft)
+    } else {
+        files
+    }
 }
 
 /// Analyses files held in memory (name, text), as `reglam check` would.

@@ -223,6 +223,15 @@ pub fn score(draft: &Analysis, reference: &Analysis) -> Score {
             let (a, b) = (dk.get(k).unwrap_or(&empty), rk.get(k).unwrap_or(&empty));
             let c = s.kinds.get_mut(k).expect("every kind");
             c.hits += hits(a, b);
+            if std::env::var_os("REGLAM_IMPORT_DEBUG").is_some_and(|v| v == k) {
+                let title = text(&r.title);
+                for x in a.iter().filter(|x| !b.contains(x)) {
+                    eprintln!("{title:.30} draft-only: {x}");
+                }
+                for x in b.iter().filter(|x| !a.contains(x)) {
+                    eprintln!("{title:.30} ref-only:   {x}");
+                }
+            }
             c.draft += a.len();
             c.reference += b.len();
         }

@@ -13,18 +13,41 @@ pub struct Line {
 /// Joins letter-spaced words ("к а н ц е л я р и и  у с л у г о д а т е л я"), which the
 /// conversion makes of justified lines: single letters apart by one space, words by two.
 pub fn unspace_letters(line: &str) -> String {
+    let single = |t: &str| t.chars().count() == 1;
+    let chunks: Vec<&str> = line.split("  ").collect();
+    let spaced_line = chunks.iter().any(|c| {
+        let t: Vec<&str> = c.split(' ').filter(|t| !t.is_empty()).collect();
+        t.len() >= 3 && t.iter().all(|t| single(t))
+    });
     let mut out = Vec::new();
-    for chunk in line.split("  ") {
+    for chunk in chunks {
         let toks: Vec<&str> = chunk.split(' ').filter(|t| !t.is_empty()).collect();
-        let single = toks
-            .iter()
-            .filter(|t| t.chars().count() == 1 && t.chars().all(char::is_alphabetic))
-            .count();
-        if toks.len() >= 3 && single + 1 >= toks.len() && single >= 3 {
+        // Digits of a spaced line are spaced too: "2 0  ( д в а д ц а т и )".
+        if spaced_line && toks.len() >= 2 && toks.iter().all(|t| single(t)) {
             out.push(toks.concat());
-        } else {
-            out.push(chunk.to_string());
+            continue;
         }
+        // Runs of three or more single letters inside an ordinary chunk: "1 м и н у т ы".
+        let mut words: Vec<String> = Vec::new();
+        let mut run: Vec<&str> = Vec::new();
+        let flush = |run: &mut Vec<&str>, words: &mut Vec<String>| {
+            if run.len() >= 3 {
+                words.push(run.concat());
+            } else {
+                words.extend(run.iter().map(|t| t.to_string()));
+            }
+            run.clear();
+        };
+        for t in toks {
+            if single(t) && t.chars().all(|c| c.is_alphabetic() || "();,.".contains(c)) {
+                run.push(t);
+            } else {
+                flush(&mut run, &mut words);
+                words.push(t.to_string());
+            }
+        }
+        flush(&mut run, &mut words);
+        out.push(words.join(" "));
     }
     out.join("  ")
 }
@@ -105,8 +128,30 @@ pub fn norm(s: &str) -> String {
         })
         .collect::<String>()
         .split_whitespace()
+        .map(latin_in_cyrillic)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A Latin look-alike typed inside a Cyrillic word (`көрсетiлетiн`) compares as the Cyrillic
+/// letter; the draft keeps the act's spelling, so the check still reports it.
+fn latin_in_cyrillic(w: &str) -> String {
+    if !w.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)) {
+        return w.to_string();
+    }
+    w.chars()
+        .map(|c| match c {
+            'i' => 'і',
+            'o' => 'о',
+            'a' => 'а',
+            'e' => 'е',
+            'c' => 'с',
+            'p' => 'р',
+            'x' => 'х',
+            'y' => 'у',
+            c => c,
+        })
+        .collect()
 }
 
 /// A Latin identifier made from a name: `специалист услугодателя` → `spetsialist_uslugodatelya`.
