@@ -166,7 +166,10 @@ pub fn durations(text: &str) -> Vec<Dur> {
                 "month"
             };
             let words = c.get(2).map(|w| w.as_str().trim().to_string());
-            let words = words.filter(|w| w.chars().all(|ch| ch.is_alphabetic() || ch == ' ' || ch == '-'));
+            let words = words.filter(|w| {
+                w.chars()
+                    .all(|ch| ch.is_alphabetic() || ch == ' ' || ch == '-')
+            });
             let m = c.get(0)?;
             Some(Dur {
                 value,
@@ -229,7 +232,11 @@ pub fn regulation_title(text: &str) -> Option<String> {
 /// The first quoted text (straight quotes or «ёлочки»), quotes inside a name allowed when
 /// the closing quote is the last one before the regulation word.
 pub fn quoted(t: &str) -> Option<String> {
-    let (open, close) = if t.contains('«') { ('«', '»') } else { ('"', '"') };
+    let (open, close) = if t.contains('«') {
+        ('«', '»')
+    } else {
+        ('"', '"')
+    };
     let a = t.find(open)? + open.len_utf8();
     let b = t.rfind(close)?;
     (b > a).then(|| t[a..b].trim().to_string())
@@ -333,7 +340,8 @@ pub fn leading_agent(text: &str, lang: Lang) -> Option<String> {
                     .iter()
                     .any(|e| w.ends_with(e))
                     && w.chars().count() > 4;
-                verb || ["с", "в", "на", "по", "для", "через", "от", "после", "при"].contains(&w.as_str())
+                verb || ["с", "в", "на", "по", "для", "через", "от", "после", "при"]
+                    .contains(&w.as_str())
             })?;
             let phrase = words[..verb.0].join(" ");
             let phrase = phrase.trim_end_matches([',', ';']).to_string();
@@ -364,7 +372,8 @@ fn actor_kind(name: &str) -> &'static str {
         "portal"
     } else if n.contains("курьер") {
         "courier"
-    } else if n.contains("услугополучател") || n.contains("қызметті алушы") {
+    } else if n.contains("услугополучател") || n.contains("қызметті алушы")
+    {
         "applicant"
     } else if n.contains("комисси") {
         "commission"
@@ -395,7 +404,10 @@ pub fn channel_kind(text: &str) -> Option<&'static str> {
 /// A sentence opening the list of channels ("Прием заявления … осуществляются через:").
 fn is_intake_sentence(t: &str) -> bool {
     let n = norm(t);
-    (n.contains("прием заявлени") || n.contains("прием документов") || n.contains("өтінішті қабылдау") || n.contains("құжаттарды қабылдау"))
+    (n.contains("прием заявлени")
+        || n.contains("прием документов")
+        || n.contains("өтінішті қабылдау")
+        || n.contains("құжаттарды қабылдау"))
         && (n.contains("через") || n.contains("арқылы") || t.trim_end().ends_with(':'))
 }
 
@@ -404,8 +416,17 @@ fn is_intake_sentence(t: &str) -> bool {
 pub fn is_actor_list_head(t: &str) -> bool {
     let n = norm(t);
     t.trim_end().ends_with(':')
-        && (n.contains("задействован") || n.contains("перечень") || n.contains("тізбесі") || n.contains("қатысатын"))
-        && (n.contains("единиц") || n.contains("подразделен") || n.contains("работник") || n.contains("бөлімше") || n.contains("қызметкер") || n.contains("сфе") || n.contains("құрылымдық"))
+        && (n.contains("задействован")
+            || n.contains("перечень")
+            || n.contains("тізбесі")
+            || n.contains("қатысатын"))
+        && (n.contains("единиц")
+            || n.contains("подразделен")
+            || n.contains("работник")
+            || n.contains("бөлімше")
+            || n.contains("қызметкер")
+            || n.contains("сфе")
+            || n.contains("құрылымдық"))
         && !n.contains("ақпараттық жүйе")
         && !n.contains("информационн")
 }
@@ -415,9 +436,11 @@ pub fn form_of(t: &str) -> Option<&'static str> {
     let n = norm(t);
     let paper = n.contains("бумажн") || n.contains("қағаз");
     let el = n.contains("электрон");
-    if n.contains("частично автоматизир") || n.contains("ішінара автоматтандырылған") {
+    if n.contains("частично автоматизир") || n.contains("ішінара автоматтандырылған")
+    {
         Some("partly-automated")
-    } else if n.contains("полностью автоматизир") || n.contains("толық автоматтандырылған") {
+    } else if n.contains("полностью автоматизир") || n.contains("толық автоматтандырылған")
+    {
         Some("fully-automated")
     } else if paper && el {
         Some("mixed")
@@ -432,7 +455,9 @@ pub fn form_of(t: &str) -> Option<&'static str> {
 
 fn is_form_head(t: &str) -> bool {
     let n = norm(t);
-    (n.starts_with("форма оказания государственной услуги") || n.contains("қызметті көрсету нысаны") || n.contains("қызмет көрсету нысаны"))
+    (n.starts_with("форма оказания государственной услуги")
+        || n.contains("қызметті көрсету нысаны")
+        || n.contains("қызмет көрсету нысаны"))
         && !n.contains("результат")
         && !n.contains("нәтиже")
 }
@@ -459,14 +484,20 @@ fn provider_of(t: &str) -> Option<String> {
         &KK,
         r"\(бұдан әрі\s*[–—-]\s*мемлекеттік көрсетілетін қызмет\)\s*(.{5,400}?)\s*\(\s*бұдан әрі\s*[–—-]\s*көрсетілетін қызметті беруші\)",
     );
-    ru.captures(t)
-        .or_else(|| kk.captures(t))
-        .map(|c| c[1].trim().trim_start_matches(['–', '-']).trim().to_string())
+    ru.captures(t).or_else(|| kk.captures(t)).map(|c| {
+        c[1].trim()
+            .trim_start_matches(['–', '-'])
+            .trim()
+            .to_string()
+    })
 }
 
 fn is_deadline_head(t: &str) -> bool {
     let n = norm(t);
-    n.contains("срок оказания") || n.contains("сроки оказания") || n.contains("көрсету мерзімі") || n.contains("көрсету мерзімдері")
+    n.contains("срок оказания")
+        || n.contains("сроки оказания")
+        || n.contains("көрсету мерзімі")
+        || n.contains("көрсету мерзімдері")
 }
 
 fn is_footnote(t: &str) -> bool {
@@ -487,7 +518,6 @@ fn todo(line: usize, what: &'static str, quote: &str) -> Todo {
 /// A numbered paragraph and the lines under it.
 struct Para<'a> {
     num: String,
-    section: Option<String>,
     head: &'a Line,
     /// The head's text after the number.
     text: String,
@@ -545,7 +575,11 @@ pub fn extract(src: &str) -> Draft {
         draft.regs.push(reg);
     }
     if draft.regs.is_empty() {
-        draft.todos.push(todo(1, "no-regulation", lines.first().map_or("", |l| &l.text)));
+        draft.todos.push(todo(
+            1,
+            "no-regulation",
+            lines.first().map_or("", |l| &l.text),
+        ));
     }
     draft
 }
@@ -559,7 +593,8 @@ fn act_appendix_number(t: &str) -> Option<usize> {
     let c = r.captures(t.trim())?;
     let n = c.get(1).or(c.get(2))?;
     // A Kazakh "N-қосымша" alone is the act's appendix only when it says whose.
-    if c.get(2).is_some() && !(t.contains("қаулы") || t.contains("бұйрығ") || t.contains("шешім")) {
+    if c.get(2).is_some() && !(t.contains("қаулы") || t.contains("бұйрығ") || t.contains("шешім"))
+    {
         return None;
     }
     n.as_str().parse().ok()
@@ -567,12 +602,32 @@ fn act_appendix_number(t: &str) -> Option<usize> {
 
 fn month_number(w: &str) -> Option<u32> {
     const RU: [&str; 12] = [
-        "январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
-        "ноябр", "декабр",
+        "январ",
+        "феврал",
+        "март",
+        "апрел",
+        "ма",
+        "июн",
+        "июл",
+        "август",
+        "сентябр",
+        "октябр",
+        "ноябр",
+        "декабр",
     ];
     const KK: [&str; 12] = [
-        "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек",
-        "қазан", "қараша", "желтоқсан",
+        "қаңтар",
+        "ақпан",
+        "наурыз",
+        "сәуір",
+        "мамыр",
+        "маусым",
+        "шілде",
+        "тамыз",
+        "қыркүйек",
+        "қазан",
+        "қараша",
+        "желтоқсан",
     ];
     let w = w.to_lowercase();
     if let Some(i) = KK.iter().position(|m| w.starts_with(m)) {
@@ -592,7 +647,8 @@ fn act_header(lines: &[Line]) -> ActD {
     let mut title = Vec::new();
     for l in lines.iter().take(12) {
         let n = norm(&l.text);
-        if n.starts_with("утративший силу") || n.starts_with("күшін жойған") {
+        if n.starts_with("утративший силу") || n.starts_with("күшін жойған")
+        {
             act.status = Some("repealed");
             break;
         }
@@ -620,9 +676,21 @@ fn act_header(lines: &[Line]) -> ActD {
     );
     for l in lines.iter().take(20) {
         let (kind, d, m, y, no) = if let Some(c) = ru.captures(&l.text) {
-            (c[1].to_lowercase(), c[2].to_string(), c[3].to_string(), c[4].to_string(), c[5].to_string())
+            (
+                c[1].to_lowercase(),
+                c[2].to_string(),
+                c[3].to_string(),
+                c[4].to_string(),
+                c[5].to_string(),
+            )
         } else if let Some(c) = kk.captures(&l.text) {
-            (c[5].to_string(), c[2].to_string(), c[3].to_string(), c[1].to_string(), c[4].to_string())
+            (
+                c[5].to_string(),
+                c[2].to_string(),
+                c[3].to_string(),
+                c[1].to_string(),
+                c[4].to_string(),
+            )
         } else {
             continue;
         };
@@ -645,18 +713,13 @@ fn act_header(lines: &[Line]) -> ActD {
 
 fn paragraphs(lines: &[Line]) -> Vec<Para<'_>> {
     let mut out: Vec<Para> = Vec::new();
-    let mut section = None;
     for l in lines {
         if !l.indented {
-            if let Some((n, _)) = paragraph_head(&l.text) {
-                section = Some(n);
-            }
             continue;
         }
         if let Some((n, rest)) = paragraph_head(&l.text) {
             out.push(Para {
                 num: n,
-                section: section.clone(),
                 head: l,
                 text: rest,
                 subs: Vec::new(),
@@ -673,7 +736,8 @@ fn paragraphs(lines: &[Line]) -> Vec<Para<'_>> {
 /// Cuts a cap clause ("при этом максимально допустимое время …", "бұл ретте …") off an item:
 /// its figure is a limit, not the step's time.
 fn cut_cap(text: &str) -> (&str, Option<&str>) {
-    for m in [", при этом", " при этом ", ", бұл ретте", " бұл ретте "] {
+    for m in [", при этом", " при этом ", ", бұл ретте", " бұл ретте "]
+    {
         if let Some(i) = text.find(m) {
             return (&text[..i], Some(&text[i..]));
         }
@@ -690,10 +754,16 @@ fn regulation(lines: &[Line], lang: Lang) -> RegD {
         if is_actor_list_head(&p.text) && reg.listed_cite.is_none() {
             reg.listed_cite = Some(p.num.clone());
             for s in &p.subs {
-                let name = s.text.trim_start_matches(|c: char| c.is_ascii_digit() || c == ')' || c == ' ');
+                let name = s
+                    .text
+                    .trim_start_matches(|c: char| c.is_ascii_digit() || c == ')' || c == ' ');
                 let name = name.trim_end_matches(['.', ';', ',', ' ']).trim();
                 let words = name.split_whitespace().count();
-                if name.is_empty() || words > 12 || name.chars().any(|c| c.is_ascii_digit()) || name.ends_with(':') {
+                if name.is_empty()
+                    || words > 12
+                    || name.chars().any(|c| c.is_ascii_digit())
+                    || name.ends_with(':')
+                {
                     reg.todos.push(todo(s.no, "actor", &s.text));
                     continue;
                 }
@@ -785,13 +855,20 @@ fn regulation(lines: &[Line], lang: Lang) -> RegD {
         let head = norm(&p.text);
         let target = if head.contains("портал") {
             Some("portal")
-        } else if head.contains("корпорац") || items.iter().any(|i| norm(&i.text).contains("корпорац") && i.kind != ItemKind::Step) {
+        } else if head.contains("корпорац")
+            || items
+                .iter()
+                .any(|i| norm(&i.text).contains("корпорац") && i.kind != ItemKind::Step)
+        {
             Some("state-corporation")
         } else {
             None
         };
         let timed = items.iter().filter(|i| !i.durations.is_empty()).count();
-        let corp_items = items.iter().filter(|i| norm(&i.text).contains("корпорац")).count();
+        let corp_items = items
+            .iter()
+            .filter(|i| norm(&i.text).contains("корпорац"))
+            .count();
         let target = match target {
             Some(t) => Some(t),
             None if corp_items * 2 > items.len() => Some("state-corporation"),
@@ -828,6 +905,7 @@ fn refers_to_paragraph(text: &str, para: &str) -> bool {
     n.contains(&format!("пункте {para}"))
         || n.contains(&format!("пунктом {para}"))
         || n.contains(&format!("пункта {para}"))
+        || n.contains(&format!("пункту {para}"))
         || n.contains(&format!("{para}-тармағында"))
         || n.contains(&format!("{para}-тармақта"))
 }
@@ -876,14 +954,27 @@ fn find_actor(reg: &mut RegD, text: &str, cite: &str, lang: Lang) -> Option<usiz
 fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
     let mut items = Vec::new();
     let subs: Vec<&Line> = p.subs.clone();
-    let any_timed = subs.iter().any(|s| !durations(cut_cap(&s.text).0).is_empty());
+    let any_timed = subs
+        .iter()
+        .any(|s| !durations(cut_cap(&s.text).0).is_empty());
     for s in subs {
         let head = item_head(&s.text);
         let (text, cap) = cut_cap(&s.text);
+        // Offsets of durations are into the text as kept (without its "N)").
+        let text = strip_number(text)
+            .trim()
+            .trim_end_matches([';', '.', ','])
+            .trim();
         let durs = durations(text);
-        let numbered = s.text.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        let numbered = s
+            .text
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
             && head.is_some()
-            && s.text.split(')').next().is_some_and(|x| x.trim().chars().all(|c| c.is_ascii_digit()));
+            && s.text
+                .split(')')
+                .next()
+                .is_some_and(|x| x.trim().chars().all(|c| c.is_ascii_digit()));
         let (kind, cite) = match &head {
             Some((k, n)) if numbered => (*k, format!("{}.{}", p.num, n)),
             Some((k, _)) => (*k, p.num.clone()),
@@ -909,7 +1000,10 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
         let mut alternatives = false;
         for w in durs.windows(2) {
             let between = norm(&text[w[0].end..w[1].start]);
-            if between.split(' ').any(|x| x == "либо" || x == "или" || x == "немесе" || x == "не") {
+            if between
+                .split(' ')
+                .any(|x| x == "либо" || x == "или" || x == "немесе" || x == "не")
+            {
                 alternatives = true;
             }
         }
@@ -925,7 +1019,7 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
             kind,
             line: s.no,
             cite,
-            text: strip_number(text).trim().trim_end_matches([';', '.', ',']).trim().to_string(),
+            text: text.to_string(),
             actor,
             durations: durs,
             alternatives,
@@ -945,14 +1039,23 @@ fn deadlines(reg: &mut RegD, p: &Para) {
             continue;
         }
         let n = norm(t);
-        if n.contains("ожидани") || n.contains("обслуживани") || n.contains("күту") || n.contains("қызмет көрсетудің рұқсат") {
+        if n.contains("ожидани")
+            || n.contains("обслуживани")
+            || n.contains("күту")
+            || n.contains("қызмет көрсетудің рұқсат")
+        {
             continue;
         }
         if d.len() > 1 {
             reg.todos.push(todo(no, "deadline", t));
             continue;
         }
-        let channel = channel_kind(t).filter(|_| n.contains("сдачи") || n.contains("обращени") || n.contains("тапсырған") || n.contains("жүгін"));
+        let channel = channel_kind(t).filter(|_| {
+            n.contains("сдачи")
+                || n.contains("обращени")
+                || n.contains("тапсырған")
+                || n.contains("жүгін")
+        });
         reg.deadlines.push(DeadlineD {
             channel,
             dur: d.into_iter().next().expect("one"),
@@ -969,7 +1072,8 @@ mod tests {
 
     #[test]
     fn durations_keep_words() {
-        let d = durations("регистрирует в течение 30 (тридцати) минут и за 1 (одного) рабочего дня");
+        let d =
+            durations("регистрирует в течение 30 (тридцати) минут и за 1 (одного) рабочего дня");
         assert_eq!(d.len(), 2);
         assert_eq!(d[0].render(), "30 (тридцати) min");
         assert_eq!(d[1].render(), "1 (одного) wd");
@@ -981,11 +1085,26 @@ mod tests {
 
     #[test]
     fn item_heads() {
-        assert_eq!(item_head("1) специалист"), Some((ItemKind::Step, "1".into())));
-        assert_eq!(item_head("процесс 3 – проверка"), Some((ItemKind::Process, "3".into())));
-        assert_eq!(item_head("3-процесс – тексеру"), Some((ItemKind::Process, "3".into())));
-        assert_eq!(item_head("условие 2 – проверка"), Some((ItemKind::Condition, "2".into())));
-        assert_eq!(item_head("2-шарт - тексеру"), Some((ItemKind::Condition, "2".into())));
+        assert_eq!(
+            item_head("1) специалист"),
+            Some((ItemKind::Step, "1".into()))
+        );
+        assert_eq!(
+            item_head("процесс 3 – проверка"),
+            Some((ItemKind::Process, "3".into()))
+        );
+        assert_eq!(
+            item_head("3-процесс – тексеру"),
+            Some((ItemKind::Process, "3".into()))
+        );
+        assert_eq!(
+            item_head("условие 2 – проверка"),
+            Some((ItemKind::Condition, "2".into()))
+        );
+        assert_eq!(
+            item_head("2-шарт - тексеру"),
+            Some((ItemKind::Condition, "2".into()))
+        );
         assert_eq!(item_head("специалист"), None);
     }
 
@@ -996,7 +1115,9 @@ mod tests {
             Some("Выдача справки".into())
         );
         assert_eq!(
-            regulation_title("\"Оралман мәртебесін беру\" мемлекеттік көрсетілетін қызмет регламенті"),
+            regulation_title(
+                "\"Оралман мәртебесін беру\" мемлекеттік көрсетілетін қызмет регламенті"
+            ),
             Some("Оралман мәртебесін беру".into())
         );
         assert_eq!(regulation_title("Регламентом установлено"), None);
@@ -1004,10 +1125,25 @@ mod tests {
 
     #[test]
     fn names_match_across_case_endings() {
-        assert_eq!(starts_with_name("специалист услугодателя регистрирует", "специалист услугодателя"), Some(2));
-        assert_eq!(starts_with_name("руководитель отдела услугодателя", "руководитель услугодателя"), None);
         assert_eq!(
-            starts_with_name("көрсетілетін қызметті берушінің маманы тіркейді", "көрсетілетін қызметті берушінің маманы"),
+            starts_with_name(
+                "специалист услугодателя регистрирует",
+                "специалист услугодателя"
+            ),
+            Some(2)
+        );
+        assert_eq!(
+            starts_with_name(
+                "руководитель отдела услугодателя",
+                "руководитель услугодателя"
+            ),
+            None
+        );
+        assert_eq!(
+            starts_with_name(
+                "көрсетілетін қызметті берушінің маманы тіркейді",
+                "көрсетілетін қызметті берушінің маманы"
+            ),
             Some(4)
         );
     }
@@ -1015,26 +1151,57 @@ mod tests {
     #[test]
     fn acting_phrases() {
         assert_eq!(
-            leading_agent("работник Государственной корпорации принимает документы", Lang::Ru),
+            leading_agent(
+                "работник Государственной корпорации принимает документы",
+                Lang::Ru
+            ),
             Some("работник Государственной корпорации".into())
         );
         assert_eq!(leading_agent("документы принимаются", Lang::Ru), None);
         assert_eq!(
-            leading_agent("Мемлекеттік корпорация қызметкері құжаттарды қабылдайды", Lang::Kk),
+            leading_agent(
+                "Мемлекеттік корпорация қызметкері құжаттарды қабылдайды",
+                Lang::Kk
+            ),
             Some("Мемлекеттік корпорация қызметкері".into())
         );
-        assert_eq!(leading_agent("Мемлекеттік корпорация қызметкерінің авторландыру", Lang::Kk), None);
+        assert_eq!(
+            leading_agent(
+                "Мемлекеттік корпорация қызметкерінің авторландыру",
+                Lang::Kk
+            ),
+            None
+        );
     }
 
     #[test]
     fn channels_forms_and_actor_lists() {
-        assert_eq!(channel_kind("некоммерческое акционерное общество \"Государственная корпорация\""), Some("state-corporation"));
-        assert_eq!(channel_kind("веб-портал \"электронного правительства\""), Some("portal"));
-        assert_eq!(channel_kind("көрсетілетін қызметті беруші арқылы"), Some("provider"));
-        assert_eq!(form_of("Форма оказания государственной услуги - бумажная."), Some("paper"));
-        assert_eq!(form_of("Мемлекеттік қызметті көрсету нысаны: электрондық және (немесе) қағаз түрінде."), Some("mixed"));
+        assert_eq!(
+            channel_kind("некоммерческое акционерное общество \"Государственная корпорация\""),
+            Some("state-corporation")
+        );
+        assert_eq!(
+            channel_kind("веб-портал \"электронного правительства\""),
+            Some("portal")
+        );
+        assert_eq!(
+            channel_kind("көрсетілетін қызметті беруші арқылы"),
+            Some("provider")
+        );
+        assert_eq!(
+            form_of("Форма оказания государственной услуги - бумажная."),
+            Some("paper")
+        );
+        assert_eq!(
+            form_of(
+                "Мемлекеттік қызметті көрсету нысаны: электрондық және (немесе) қағаз түрінде."
+            ),
+            Some("mixed")
+        );
         assert!(is_actor_list_head("В процессе оказания государственной услуги задействованы следующие структурно-функциональные единицы (далее – СФЕ):"));
-        assert!(is_actor_list_head("Көрсетілетін қызметті берушінің құрылымдық бөлімшелерінің (қызметкерлерінің) тізбесі:"));
+        assert!(is_actor_list_head(
+            "Көрсетілетін қызметті берушінің құрылымдық бөлімшелерінің (қызметкерлерінің) тізбесі:"
+        ));
     }
 
     #[test]
@@ -1044,13 +1211,19 @@ mod tests {
         assert_eq!(d.lang, Lang::Ru);
         let r = &d.regs[0];
         assert_eq!(r.title.as_deref(), Some("Выдача справки"));
-        assert_eq!(r.form.map(|f| f.0), Some("paper"));
-        assert_eq!(r.channels.iter().map(|c| c.kind).collect::<Vec<_>>(), ["provider", "state-corporation"]);
+        assert_eq!(r.form.as_ref().map(|f| f.0), Some("paper"));
+        assert_eq!(
+            r.channels.iter().map(|c| c.kind).collect::<Vec<_>>(),
+            ["provider", "state-corporation"]
+        );
         let (cite, items) = r.procedure.as_ref().expect("procedure");
         assert_eq!(cite, "3");
         assert_eq!(items.len(), 2);
         assert_eq!(items[0].cite, "3.1");
-        assert_eq!(r.actors[items[0].actor.unwrap()].name, "специалист услугодателя");
+        assert_eq!(
+            r.actors[items[0].actor.unwrap()].name,
+            "специалист услугодателя"
+        );
         assert!(items[1].alternatives);
     }
 
@@ -1065,7 +1238,10 @@ mod tests {
         let (_, items) = r.procedure.as_ref().expect("procedure");
         assert_eq!(items.len(), 2);
         assert_eq!(items[1].cite, "2");
-        assert_eq!(r.actors[items[1].actor.unwrap()].name, "көрсетілетін қызметті берушінің басшысы");
+        assert_eq!(
+            r.actors[items[1].actor.unwrap()].name,
+            "көрсетілетін қызметті берушінің басшысы"
+        );
         assert_eq!(items[1].durations[0].render(), "2 (екі) h");
     }
 }

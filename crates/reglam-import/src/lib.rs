@@ -89,9 +89,8 @@ struct DirLoader {
 impl Loader for DirLoader {
     fn load(&mut self, from: &str, path: &str) -> Result<LoadedFile, LoadError> {
         let key = reglam_model::join_path(from, path).ok_or(LoadError::Outside)?;
-        let bytes = std::fs::read(self.base.join(&key)).map_err(|e| {
-            LoadError::Unreadable(reglam_diagnostics::ReadFailure::from_io(&e))
-        })?;
+        let bytes = std::fs::read(self.base.join(&key))
+            .map_err(|e| LoadError::Unreadable(reglam_diagnostics::ReadFailure::from_io(&e)))?;
         Ok(LoadedFile {
             name: key.clone(),
             key,

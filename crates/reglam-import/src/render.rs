@@ -42,7 +42,10 @@ pub fn render(d: &Draft) -> Vec<(String, String)> {
     let mut files = Vec::new();
     let mut act = String::new();
     let _ = writeln!(act, "lang {lang}");
-    let _ = writeln!(act, "# Draft made by `reglam import`: read every TODO against the act.");
+    let _ = writeln!(
+        act,
+        "# Draft made by `reglam import`: read every TODO against the act."
+    );
     for t in &d.todos {
         todo_line(&mut act, "", t);
     }
@@ -74,7 +77,11 @@ pub fn render(d: &Draft) -> Vec<(String, String)> {
         );
         let mut k = 2;
         while !names.insert(name.clone()) {
-            name = format!("{:02}-{}-{k}.reglam", r.number, slug(r.title.as_deref().unwrap_or("regulation"), 4));
+            name = format!(
+                "{:02}-{}-{k}.reglam",
+                r.number,
+                slug(r.title.as_deref().unwrap_or("regulation"), 4)
+            );
             k += 1;
         }
         files.push((name, regulation(r, lang)));
@@ -100,12 +107,20 @@ fn regulation(r: &RegD, lang: &str) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "lang {lang}");
     let _ = writeln!(o, "import \"act.reglam\"");
-    let _ = writeln!(o, "# Draft made by `reglam import` from the act's line {}.", r.line);
+    let _ = writeln!(
+        o,
+        "# Draft made by `reglam import` from the act's line {}.",
+        r.line
+    );
     for t in &r.todos {
         todo_line(&mut o, "", t);
     }
     for (line, head) in &r.appendices {
-        let _ = writeln!(o, "# TODO(appendix) line {line}: {} (not read)", comment_text(head));
+        let _ = writeln!(
+            o,
+            "# TODO(appendix) line {line}: {} (not read)",
+            comment_text(head)
+        );
     }
     let _ = writeln!(o);
     let _ = writeln!(o, "regulation app{n} @app{n} {{", n = r.number);
@@ -135,8 +150,18 @@ fn regulation(r: &RegD, lang: &str) -> String {
         o.push('\n');
     }
     for a in &r.actors {
-        let kind = if a.kind == "unit" { String::new() } else { format!(" {}", a.kind) };
-        let _ = writeln!(o, "  actor {} {lang} {}{kind} @{}", a.id, lit(&a.name), a.cite);
+        let kind = if a.kind == "unit" {
+            String::new()
+        } else {
+            format!(" {}", a.kind)
+        };
+        let _ = writeln!(
+            o,
+            "  actor {} {lang} {}{kind} @{}",
+            a.id,
+            lit(&a.name),
+            a.cite
+        );
     }
     if let Some(c) = &r.listed_cite {
         let listed: Vec<&str> = r
@@ -225,7 +250,10 @@ fn flow(
         vec![false; items.len()]
     };
     // Ids first, so a check can name its refusal branch.
-    let names: Vec<String> = items.iter().map(|it| ids.take(item_id(it, prefix))).collect();
+    let names: Vec<String> = items
+        .iter()
+        .map(|it| ids.take(item_id(it, prefix)))
+        .collect();
     let pending: Vec<(usize, String)> = branches
         .iter()
         .enumerate()
@@ -257,11 +285,17 @@ fn statement(o: &mut String, r: &RegD, it: &Item, id: &str, else_target: Option<
         .unwrap_or_default();
     let text = lit(&it.text);
     if it.actor.is_none() && it.kind == ItemKind::Step {
-        let _ = writeln!(o, "    # TODO(actor) line {}: the actor is not read", it.line);
+        let _ = writeln!(
+            o,
+            "    # TODO(actor) line {}: the actor is not read",
+            it.line
+        );
     }
     match it.kind {
         ItemKind::Condition => {
-            let els = else_target.map(|e| format!(" else {e}")).unwrap_or_default();
+            let els = else_target
+                .map(|e| format!(" else {e}"))
+                .unwrap_or_default();
             let _ = writeln!(o, "    check {id}{actor} @{} {text}{els}", it.cite);
         }
         _ => match it.durations.len() {
@@ -269,7 +303,12 @@ fn statement(o: &mut String, r: &RegD, it: &Item, id: &str, else_target: Option<
                 let _ = writeln!(o, "    step {id}{actor} @{} {text}", it.cite);
             }
             1 => {
-                let _ = writeln!(o, "    step {id}{actor} {} @{} {text}", it.durations[0].render(), it.cite);
+                let _ = writeln!(
+                    o,
+                    "    step {id}{actor} {} @{} {text}",
+                    it.durations[0].render(),
+                    it.cite
+                );
             }
             _ => {
                 let _ = writeln!(o, "    step {id}{actor} @{} {text} {{", it.cite);

@@ -77,7 +77,10 @@ fn condition_number(t: &str) -> String {
             return num.to_string();
         }
         if *x == "условие" {
-            if let Some(num) = w.get(i + 1).filter(|v| v.chars().all(|c| c.is_ascii_digit())) {
+            if let Some(num) = w
+                .get(i + 1)
+                .filter(|v| v.chars().all(|c| c.is_ascii_digit()))
+            {
                 return num.to_string();
             }
         }
@@ -102,12 +105,20 @@ fn keys(r: &Regulation, names: &HashMap<String, String>) -> Keys {
     }
     for d in &r.deadlines {
         let ch = d.channel.map_or("all", |c| c.word());
-        set("deadlines", format!("{ch} {:?}", d.duration.amount()), &mut k);
+        set(
+            "deadlines",
+            format!("{ch} {:?}", d.duration.amount()),
+            &mut k,
+        );
     }
     for s in &r.scenarios {
         for d in &s.deadlines {
             let ch = d.channel.map_or("all", |c| c.word());
-            set("deadlines", format!("{ch} {:?}", d.duration.amount()), &mut k);
+            set(
+                "deadlines",
+                format!("{ch} {:?}", d.duration.amount()),
+                &mut k,
+            );
         }
     }
     let mut seen = HashSet::new();
@@ -115,7 +126,11 @@ fn keys(r: &Regulation, names: &HashMap<String, String>) -> Keys {
     for (_, ch) in r.channels() {
         set("channels", ch.kind.word().to_string(), &mut k);
         for d in &ch.deadlines {
-            set("deadlines", format!("{} {:?}", ch.kind.word(), d.duration.amount()), &mut k);
+            set(
+                "deadlines",
+                format!("{} {:?}", ch.kind.word(), d.duration.amount()),
+                &mut k,
+            );
         }
         for n in ch.flow.graph.node_weights() {
             let owner = n.procedure.clone().unwrap_or_else(|| ch.id.clone());
@@ -123,12 +138,16 @@ fn keys(r: &Regulation, names: &HashMap<String, String>) -> Keys {
                 continue;
             }
             let c = cite(&n.cite);
-            if !c.is_empty() && !matches!(n.kind, NodeKind::Start | NodeKind::Fork | NodeKind::Join) {
+            if !c.is_empty() && !matches!(n.kind, NodeKind::Start | NodeKind::Fork | NodeKind::Join)
+            {
                 cites.insert(c.clone());
             }
             match &n.kind {
                 NodeKind::Step(s) | NodeKind::Wait(s) if s.has_duration() => {
-                    let actor = s.actor.map(|a| canon(text(&r.actors[a].name))).unwrap_or_default();
+                    let actor = s
+                        .actor
+                        .map(|a| canon(text(&r.actors[a].name)))
+                        .unwrap_or_default();
                     let mut durs: Vec<String> = s
                         .parts
                         .iter()
@@ -136,10 +155,18 @@ fn keys(r: &Regulation, names: &HashMap<String, String>) -> Keys {
                         .map(|p| format!("{:?}", p.duration.amount()))
                         .collect();
                     durs.sort();
-                    set("steps", format!("{c} | {actor} | {}", durs.join(" + ")), &mut k);
+                    set(
+                        "steps",
+                        format!("{c} | {actor} | {}", durs.join(" + ")),
+                        &mut k,
+                    );
                 }
                 NodeKind::Check(s) | NodeKind::Decide(s) => {
-                    set("conditions", format!("{c} | {}", condition_number(&text(&s.action))), &mut k);
+                    set(
+                        "conditions",
+                        format!("{c} | {}", condition_number(&text(&s.action))),
+                        &mut k,
+                    );
                 }
                 NodeKind::Outcome { outcome, .. } => {
                     let w = reglam_model::OutcomeKind::WORDS
@@ -247,7 +274,15 @@ fn pct(x: f64) -> String {
 pub fn table(s: &Score) -> String {
     let mut o = format!(
         "regulations paired: {} (draft {}, reference {})\n{:<11} {:>9} {:>7} {:>5} {:>9} {:>7}\n",
-        s.paired, s.draft_regulations, s.reference_regulations, "kind", "precision", "recall", "hits", "draft", "reference"
+        s.paired,
+        s.draft_regulations,
+        s.reference_regulations,
+        "kind",
+        "precision",
+        "recall",
+        "hits",
+        "draft",
+        "reference"
     );
     for k in KINDS {
         let c = &s.kinds[k];

@@ -64,7 +64,9 @@ pub fn tidy(s: &str) -> String {
 }
 
 fn starts_lower(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_lowercase() || "–-,;.)".contains(c))
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || "–-,;.)".contains(c))
 }
 
 /// Splits the act into logical lines.
@@ -82,9 +84,8 @@ pub fn logical_lines(src: &str) -> Vec<Line> {
         let body = unspace_letters(raw.trim());
         // A page break (blank lines) may fall inside a sentence: a line that goes on in lower
         // case continues the one before.
-        let continues = !indented
-            && !out.is_empty()
-            && (!prev_blank || starts_lower(body.trim_start()));
+        let continues =
+            !indented && !out.is_empty() && (!prev_blank || starts_lower(body.trim_start()));
         if continues {
             let last = out.last_mut().expect("non-empty");
             last.text.push(' ');
@@ -106,7 +107,10 @@ pub fn logical_lines(src: &str) -> Vec<Line> {
 
 /// Whether the text is Kazakh: letters Russian does not have.
 pub fn is_kazakh(src: &str) -> bool {
-    let kk = src.chars().filter(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(*c)).count();
+    let kk = src
+        .chars()
+        .filter(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(*c))
+        .count();
     let cyr = src
         .chars()
         .filter(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(' ')))
@@ -237,7 +241,10 @@ mod tests {
     fn language_and_slug() {
         assert!(is_kazakh("көрсетілетін қызметті берушінің маманы"));
         assert!(!is_kazakh("специалист услугодателя"));
-        assert_eq!(slug("Специалист услугодателя", 3), "spetsialist_uslugodatelya");
+        assert_eq!(
+            slug("Специалист услугодателя", 3),
+            "spetsialist_uslugodatelya"
+        );
         assert_eq!(slug("жұмыс тобы", 3), "zhumys_toby");
     }
 }
