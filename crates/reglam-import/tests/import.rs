@@ -102,8 +102,11 @@ fn an_existing_folder_is_not_overwritten() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// (seed, reference folder, floors per kind: (kind, precision, recall)).
-const FLOORS: &[(&str, &str, &[(&str, f64, f64)])] = &[
+/// A kind's floor: (kind, precision, recall).
+type Floor = (&'static str, f64, f64);
+
+/// (seed, reference folder, floors per kind).
+const FLOORS: &[(&str, &str, &[Floor])] = &[
     (
         "001",
         "pavlodar-2015-222-8",
