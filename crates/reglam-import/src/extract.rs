@@ -148,7 +148,7 @@ pub fn durations(text: &str) -> Vec<Dur> {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = re(
         &R,
-        r"(?i)(\d{1,4})(?:-[хи]|-ти)?\s*(?:\(([^()\d]{2,40})\))?\s*(минут\w*|мин\.|час(?:а|ов)?\b|рабоч\w+\s+(?:дн\w*|день)|календарн\w+\s+(?:дн\w*|день)|месяц\w*|сағат\w*|жұмыс\s+күн\w*|күнтізбелік\s+күн\w*|ай\b)",
+        r"(?i)(\d{1,4})(?:-[хи]|-ти)?\s*(?:\(([^()]{2,60})\))?\s*(минут\w*|мин\.|час(?:а|ов)?\b|рабоч\w+\s+(?:дн\w*|день)|календарн\w+\s+(?:дн\w*|день)|месяц\w*|сағат\w*|жұмыс\s+күн\w*|күнтізбелік\s+күн\w*|ай\b)",
     );
     r.captures_iter(text)
         .filter_map(|c| {
@@ -165,10 +165,19 @@ pub fn durations(text: &str) -> Vec<Dur> {
             } else {
                 "month"
             };
-            let words = c.get(2).map(|w| w.as_str().trim().to_string());
+            // The conversion moves a link's text into the brackets ("15 (пункте 9
+            // пятнадцати) минут"): the act's words are what follows the link's number.
+            let words = c.get(2).map(|w| {
+                let w = w.as_str();
+                let after = w
+                    .rfind(|ch: char| ch.is_ascii_digit())
+                    .map_or(w, |i| &w[i + 1..]);
+                after.trim().to_string()
+            });
             let words = words.filter(|w| {
-                w.chars()
-                    .all(|ch| ch.is_alphabetic() || ch == ' ' || ch == '-')
+                !w.is_empty()
+                    && w.chars()
+                        .all(|ch| ch.is_alphabetic() || ch == ' ' || ch == '-')
             });
             let m = c.get(0)?;
             Some(Dur {
@@ -357,6 +366,72 @@ pub fn leading_agent(text: &str, lang: Lang) -> Option<String> {
                         return (!phrase.contains(['(', ')', '"', ','])).then_some(phrase);
                     }
                     return None;
+                }
+            }
+            None
+        }
+    }
+}
+
+/// The agent a process names in another case, as its nominative: Russian "ввод оператором
+/// Государственной корпорации" → "оператор Государственной корпорации"; Kazakh "Мемлекеттік
+/// корпорация қызметкерінің …" → "Мемлекеттік корпорация қызметкері". Only near the start,
+/// where the act names who does the process.
+pub fn mentioned_agent(text: &str, lang: Lang) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().take(8).collect();
+    match lang {
+        Lang::Ru => {
+            const NOUNS: &[&str] = &[
+                "оператор",
+                "работник",
+                "сотрудник",
+                "специалист",
+                "инспектор",
+                "курьер",
+            ];
+            let (i, noun) = words.iter().take(4).enumerate().find_map(|(i, w)| {
+                let n = norm(w);
+                NOUNS
+                    .iter()
+                    .find(|s| n.starts_with(*s) && n.len() - s.len() <= 6)
+                    .map(|s| (i, *s))
+            })?;
+            let mut phrase = vec![noun.to_string()];
+            for w in words.iter().skip(i + 1).take(3) {
+                let n = norm(w);
+                let genitive = ["ой", "ии", "ия", "ателя", "ого", "ей", "ых", "ции"]
+                    .iter()
+                    .any(|e| n.ends_with(e));
+                let upper = w.chars().next().is_some_and(char::is_uppercase);
+                if !(genitive || upper) || w.contains(['(', ')', ',', ';']) {
+                    break;
+                }
+                phrase.push(w.to_string());
+            }
+            Some(phrase.join(" "))
+        }
+        Lang::Kk => {
+            for (i, w) in words.iter().enumerate().take(4) {
+                let n = norm(w);
+                if let Some(a) = AGENTS_KK.iter().find(|a| n.starts_with(*a)) {
+                    let rest = &n[a.len()..];
+                    let nominative = match rest {
+                        "інің" | "ының" => format!("{a}{}", &rest[..rest.len() - "нің".len()]),
+                        "нің" | "ның" | "" | "і" | "ы" => {
+                            if rest.is_empty() || rest == "і" || rest == "ы" {
+                                format!("{a}{rest}")
+                            } else {
+                                a.to_string()
+                            }
+                        }
+                        _ => return None,
+                    };
+                    let mut phrase: Vec<String> = words[..i].iter().map(|w| w.to_string()).collect();
+                    if phrase.iter().any(|w| w.contains(['(', ')', ',', '"'])) {
+                        return None;
+                    }
+                    phrase.push(nominative);
+                    return Some(phrase.join(" "));
                 }
             }
             None
@@ -855,6 +930,10 @@ fn regulation(lines: &[Line], lang: Lang) -> RegD {
         let head = norm(&p.text);
         let target = if head.contains("портал") {
             Some("portal")
+        } else if (head.contains("аким") || head.contains("әкім"))
+            && reg.channels.iter().any(|c| c.kind == "akim")
+        {
+            Some("akim")
         } else if head.contains("корпорац")
             || items
                 .iter()
@@ -936,7 +1015,7 @@ fn add_actor(reg: &mut RegD, name: &str, cite: &str, listed: bool) -> usize {
 }
 
 /// The actor an item starts with: the longest listed name, or the acting phrase.
-fn find_actor(reg: &mut RegD, text: &str, cite: &str, lang: Lang) -> Option<usize> {
+fn find_actor(reg: &mut RegD, text: &str, cite: &str, lang: Lang, process: bool) -> Option<usize> {
     let body = strip_item_head(text);
     let best = reg
         .actors
@@ -947,7 +1026,18 @@ fn find_actor(reg: &mut RegD, text: &str, cite: &str, lang: Lang) -> Option<usiz
     if let Some((_, i)) = best {
         return Some(i);
     }
-    let phrase = leading_agent(body, lang)?;
+    let phrase = match leading_agent(body, lang) {
+        Some(p) => p,
+        None if process => mentioned_agent(body, lang)?,
+        None => return None,
+    };
+    if let Some(i) = reg
+        .actors
+        .iter()
+        .position(|a| starts_with_name(&phrase, &a.name).is_some() && starts_with_name(&a.name, &phrase).is_some())
+    {
+        return Some(i);
+    }
     Some(add_actor(reg, &phrase, cite, false))
 }
 
@@ -1007,7 +1097,7 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
                 alternatives = true;
             }
         }
-        let actor = find_actor(reg, &s.text, &cite, lang);
+        let actor = find_actor(reg, &s.text, &cite, lang, kind == ItemKind::Process);
         if head.is_none() && actor.is_none() {
             // An unnumbered line with a time but nobody acting is often a deadline or a limit.
             reg.todos.push(todo(s.no, "unread", &s.text));
@@ -1081,6 +1171,9 @@ mod tests {
         let r: Vec<String> = d.iter().map(Dur::render).collect();
         assert_eq!(r, ["4 (төрт) h", "5 (бес) wd", "15 min"]);
         assert!(durations("в течение 10 дней").is_empty());
+        let d = durations("в течении 15 (пункте 9 пятнадцати) минут");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].render(), "15 (пятнадцати) min");
     }
 
     #[test]
@@ -1145,6 +1238,19 @@ mod tests {
                 "көрсетілетін қызметті берушінің маманы"
             ),
             Some(4)
+        );
+    }
+
+    #[test]
+    fn agents_named_in_other_cases() {
+        assert_eq!(
+            mentioned_agent("ввод оператором Государственной корпорации в АРМ", Lang::Ru),
+            Some("оператор Государственной корпорации".into())
+        );
+        assert_eq!(mentioned_agent("направление запроса через шлюз", Lang::Ru), None);
+        assert_eq!(
+            mentioned_agent("Мемлекеттік корпорация қызметкерінің мемлекеттік қызметті таңдауы", Lang::Kk),
+            Some("Мемлекеттік корпорация қызметкері".into())
         );
     }
 

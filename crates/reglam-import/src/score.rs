@@ -7,7 +7,7 @@
 
 use crate::text::norm;
 use reglam_model::{Analysis, NodeKind, Regulation, Text};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The kinds scored, in the order printed.
 pub const KINDS: [&str; 7] = [
@@ -123,6 +123,8 @@ fn keys(r: &Regulation, names: &HashMap<String, String>) -> Keys {
     }
     let mut seen = HashSet::new();
     let mut cites = HashSet::new();
+    let mut steps: BTreeMap<(String, String), (String, String, BTreeSet<(String, String)>)> =
+        BTreeMap::new();
     for (_, ch) in r.channels() {
         set("channels", ch.kind.word().to_string(), &mut k);
         for d in &ch.deadlines {
@@ -134,7 +136,7 @@ fn keys(r: &Regulation, names: &HashMap<String, String>) -> Keys {
         }
         for n in ch.flow.graph.node_weights() {
             let owner = n.procedure.clone().unwrap_or_else(|| ch.id.clone());
-            if !seen.insert((owner, n.id.clone())) {
+            if !seen.insert((owner.clone(), n.id.clone())) && !matches!(n.kind, NodeKind::Step(_)) {
                 continue;
             }
             let c = cite(&n.cite);
@@ -148,18 +150,14 @@ fn keys(r: &Regulation, names: &HashMap<String, String>) -> Keys {
                         .actor
                         .map(|a| canon(text(&r.actors[a].name)))
                         .unwrap_or_default();
-                    let mut durs: Vec<String> = s
-                        .parts
-                        .iter()
-                        .chain(&s.options)
-                        .map(|p| format!("{:?}", p.duration.amount()))
-                        .collect();
-                    durs.sort();
-                    set(
-                        "steps",
-                        format!("{c} | {actor} | {}", durs.join(" + ")),
-                        &mut k,
-                    );
+                    // A step of a shared procedure keeps, in each channel, only the times
+                    // marked for it: the step's times are the union over its channels.
+                    let e = steps
+                        .entry((owner.clone(), n.id.clone()))
+                        .or_insert_with(|| (c.clone(), actor, BTreeSet::new()));
+                    for p in s.parts.iter().chain(&s.options) {
+                        e.2.insert((format!("{:?}", p.duration.amount()), text(&p.text)));
+                    }
                 }
                 NodeKind::Check(s) | NodeKind::Decide(s) => {
                     set(
@@ -178,6 +176,11 @@ fn keys(r: &Regulation, names: &HashMap<String, String>) -> Keys {
                 _ => {}
             }
         }
+    }
+    for (c, actor, times) in steps.into_values() {
+        let mut durs: Vec<&str> = times.iter().map(|t| t.0.as_str()).collect();
+        durs.sort();
+        set("steps", format!("{c} | {actor} | {}", durs.join(" + ")), &mut k);
     }
     let mut cites: Vec<String> = cites.into_iter().collect();
     cites.sort();
