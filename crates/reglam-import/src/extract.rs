@@ -338,10 +338,19 @@ pub fn leading_agent(text: &str, lang: Lang) -> Option<String> {
     match lang {
         Lang::Ru => {
             let words: Vec<&str> = text.split_whitespace().take(9).collect();
+            // The agent noun in the nominative ("оператор", not "оператором"), after at most
+            // two adjectives ("накопительный сектор").
             let agent = words
                 .iter()
                 .take(3)
-                .position(|w| AGENTS_RU.iter().any(|a| norm(w).starts_with(a)))?;
+                .position(|w| AGENTS_RU.contains(&norm(w).as_str()))?;
+            let adjective = |w: &str| {
+                let n = norm(w);
+                ["ый", "ий", "ой", "ая", "яя"].iter().any(|e| n.ends_with(e))
+            };
+            if !words[..agent].iter().all(|w| adjective(w)) {
+                return None;
+            }
             // The phrase ends at the verb, or at a preposition after the agent noun.
             let verb = words.iter().enumerate().skip(agent + 1).find(|(_, w)| {
                 let w = norm(w);

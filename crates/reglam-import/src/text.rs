@@ -52,6 +52,34 @@ pub fn unspace_letters(line: &str) -> String {
     out.join("  ")
 }
 
+/// Puts a link's text back where it was. The conversion of the official database moves the
+/// text of a hyperlink ("пункте 9", "приложению 2", "9-тармағында") to the end of its line and
+/// leaves a double space in its place: "указанных в  Стандарта, в течении 3 (трех) пункте 9".
+pub fn relink(line: &str) -> String {
+    use regex::Regex;
+    use std::sync::OnceLock;
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(
+            r"(?i)((?:под)?пункт\w*\s+\d+(?:-\d+)?|приложени\w*\s+\d+|стать\w*\s+\d+|глав\w*\s+\d+|\d+(?:-\d+)?\s*-\s*(?:тармақ|қосымша|бап|тарма)\w*)\s*$",
+        )
+        .expect("a valid pattern")
+    });
+    let body = line.trim_start();
+    let indent = &line[..line.len() - body.len()];
+    let body = body.trim_end();
+    let Some(m) = r.find(body) else {
+        return line.to_string();
+    };
+    let head = body[..m.start()].trim_end();
+    // Exactly one gap: otherwise the line is letter-spaced or the gap is not the link's.
+    let Some(at) = head.find("  ").filter(|_| head.matches("  ").count() == 1) else {
+        return line.to_string();
+    };
+    let link = m.as_str().trim();
+    format!("{indent}{} {link} {}", &head[..at], head[at..].trim_start())
+}
+
 /// Collapses runs of white space and the spaces the conversion leaves inside brackets.
 pub fn tidy(s: &str) -> String {
     let mut t = s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -81,7 +109,7 @@ pub fn logical_lines(src: &str) -> Vec<Line> {
             continue;
         }
         let indented = raw.starts_with(' ') || raw.starts_with('\t');
-        let body = unspace_letters(raw.trim());
+        let body = unspace_letters(relink(raw).trim());
         // A page break (blank lines) may fall inside a sentence: a line that goes on in lower
         // case continues the one before.
         let continues =
@@ -226,6 +254,19 @@ mod tests {
             "канцелярии  услугодателя;"
         );
         assert_eq!(unspace_letters("в течении 30 минут"), "в течении 30 минут");
+    }
+
+    #[test]
+    fn links_go_back() {
+        assert_eq!(
+            relink("указанных в  Стандарта, в течении 3 (трех) пункте 9"),
+            "указанных в пункте 9 Стандарта, в течении 3 (трех)"
+        );
+        assert_eq!(
+            relink("Стандарттың  көзделген тізбеге 9-тармағында"),
+            "Стандарттың 9-тармағында көзделген тізбеге"
+        );
+        assert_eq!(relink("обычная строка пункте 9"), "обычная строка пункте 9");
     }
 
     #[test]
