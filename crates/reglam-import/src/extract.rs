@@ -921,9 +921,7 @@ fn regulation(lines: &[Line], lang: Lang) -> RegD {
                 }
             }
         }
-        if is_deadline_head(&p.text) {
-            deadlines(&mut reg, p);
-        }
+        deadlines(&mut reg, p);
     }
     if reg.channels.is_empty() {
         if let Some(p) = paras.first() {
@@ -1132,7 +1130,11 @@ fn deadlines(reg: &mut RegD, p: &Para) {
     let lines: Vec<(usize, &str)> = std::iter::once((p.head.no, p.text.as_str()))
         .chain(p.subs.iter().map(|s| (s.no, s.text.as_str())))
         .collect();
+    let whole = is_deadline_head(&p.text);
     for (no, t) in lines {
+        if !whole && !is_deadline_head(t) {
+            continue;
+        }
         let d = durations(t);
         if d.is_empty() {
             continue;
@@ -1149,15 +1151,32 @@ fn deadlines(reg: &mut RegD, p: &Para) {
             reg.todos.push(todo(no, "deadline", t));
             continue;
         }
-        let channel = channel_kind(t).filter(|_| {
-            n.contains("сдачи")
-                || n.contains("обращени")
-                || n.contains("тапсырған")
-                || n.contains("жүгін")
-        });
+        if n.contains("продлева") || n.contains("ұзарт") {
+            reg.todos.push(todo(no, "extension", t));
+            continue;
+        }
+        // The State Corporation or the portal named in the line, or in the paragraph's head
+        // (a paragraph about that channel); the provider only where the line says "on
+        // applying to" it, since the provider is named in most sentences as the one acting.
+        let remote = |k: Option<&'static str>| k.filter(|k| *k != "provider" && *k != "akim");
+        let applying = n.contains("сдачи")
+            || n.contains("обращени")
+            || n.contains("тапсырған")
+            || n.contains("жүгін");
+        let channel = remote(channel_kind(t))
+            .or_else(|| channel_kind(t).filter(|_| applying))
+            .or_else(|| remote(channel_kind(&p.text)));
+        let dur = d.into_iter().next().expect("one");
+        if reg
+            .deadlines
+            .iter()
+            .any(|x| x.channel == channel && x.dur.value == dur.value && x.dur.unit == dur.unit)
+        {
+            continue;
+        }
         reg.deadlines.push(DeadlineD {
             channel,
-            dur: d.into_iter().next().expect("one"),
+            dur,
             cite: p.num.clone(),
             line: no,
             quote: t.chars().take(160).collect(),
