@@ -108,7 +108,9 @@ pub fn logical_lines(src: &str) -> Vec<Line> {
             prev_blank = true;
             continue;
         }
-        let indented = raw.starts_with(' ') || raw.starts_with('\t');
+        // Paragraphs are indented by several spaces; a single space is a conversion stray.
+        let lead = raw.len() - raw.trim_start_matches(' ').len();
+        let indented = lead >= 3 || raw.starts_with('\t');
         let body = unspace_letters(relink(raw).trim());
         // A page break (blank lines) may fall inside a sentence: a line that goes on in lower
         // case continues the one before.
