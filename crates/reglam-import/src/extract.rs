@@ -1105,6 +1105,13 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
             }
         }
         let actor = find_actor(reg, &s.text, &cite, lang, kind == ItemKind::Process);
+        // A procedure that says what happens otherwise ("в случае неполного пакета … отказ")
+        // is a condition the case passes or fails.
+        let kind = if kind == ItemKind::Step && durs.len() <= 1 && is_conditional(text) {
+            ItemKind::Condition
+        } else {
+            kind
+        };
         if head.is_none() && actor.is_none() {
             // An unnumbered line with a time but nobody acting is often a deadline or a limit.
             reg.todos.push(todo(s.no, "unread", &s.text));
@@ -1124,6 +1131,17 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
         });
     }
     items
+}
+
+/// A clause of condition and a refusal in one sentence.
+pub fn is_conditional(text: &str) -> bool {
+    let n = norm(text);
+    ["в случае", "если", "жағдайда", "болған кезде"]
+        .iter()
+        .any(|w| n.contains(w))
+        && ["отказ", "не принима", "бас тарт", "қайтар", "возвра"]
+            .iter()
+            .any(|w| n.contains(w))
 }
 
 fn deadlines(reg: &mut RegD, p: &Para) {

@@ -296,7 +296,12 @@ fn statement(o: &mut String, r: &RegD, it: &Item, id: &str, else_target: Option<
             let els = else_target
                 .map(|e| format!(" else {e}"))
                 .unwrap_or_default();
-            let _ = writeln!(o, "    check {id}{actor} @{} {text}{els}", it.cite);
+            let dur = it
+                .durations
+                .first()
+                .map(|d| format!(" {}", d.render()))
+                .unwrap_or_default();
+            let _ = writeln!(o, "    check {id}{actor}{dur} @{} {text}{els}", it.cite);
         }
         _ => match it.durations.len() {
             0 => {
