@@ -346,7 +346,9 @@ pub fn leading_agent(text: &str, lang: Lang) -> Option<String> {
                 .position(|w| AGENTS_RU.contains(&norm(w).as_str()))?;
             let adjective = |w: &str| {
                 let n = norm(w);
-                ["ый", "ий", "ой", "ая", "яя"].iter().any(|e| n.ends_with(e))
+                ["ый", "ий", "ой", "ая", "яя"]
+                    .iter()
+                    .any(|e| n.ends_with(e))
             };
             if !words[..agent].iter().all(|w| adjective(w)) {
                 return None;
@@ -425,7 +427,9 @@ pub fn mentioned_agent(text: &str, lang: Lang) -> Option<String> {
                 if let Some(a) = AGENTS_KK.iter().find(|a| n.starts_with(*a)) {
                     let rest = &n[a.len()..];
                     let nominative = match rest {
-                        "інің" | "ының" => format!("{a}{}", &rest[..rest.len() - "нің".len()]),
+                        "інің" | "ының" => {
+                            format!("{a}{}", &rest[..rest.len() - "нің".len()])
+                        }
                         "нің" | "ның" | "" | "і" | "ы" => {
                             if rest.is_empty() || rest == "і" || rest == "ы" {
                                 format!("{a}{rest}")
@@ -435,7 +439,8 @@ pub fn mentioned_agent(text: &str, lang: Lang) -> Option<String> {
                         }
                         _ => return None,
                     };
-                    let mut phrase: Vec<String> = words[..i].iter().map(|w| w.to_string()).collect();
+                    let mut phrase: Vec<String> =
+                        words[..i].iter().map(|w| w.to_string()).collect();
                     if phrase.iter().any(|w| w.contains(['(', ')', ',', '"'])) {
                         return None;
                     }
@@ -550,7 +555,7 @@ fn is_result_head(t: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = re(
         &R,
-        r"(?i)^(?:результат(?:ом)? оказания государственной услуги(?: является)?\s*[:–-]?|мемлекеттік қызметті көрсету(?:дің)? нәтижесі\s*[:–-]?)\s*(.+)$",
+        r"(?i)^(?:результат(?:ом)? оказания государственной услуги\b(?: является)?\s*[:–-]?|мемлекеттік қызметті көрсету(?:дің)? нәтижесі\b\s*[:–-]?)\s*(.+)$",
     );
     let c = r.captures(t)?;
     let v = c[1].trim().trim_end_matches('.').trim().to_string();
@@ -1038,11 +1043,9 @@ fn find_actor(reg: &mut RegD, text: &str, cite: &str, lang: Lang, process: bool)
         None if process => mentioned_agent(body, lang)?,
         None => return None,
     };
-    if let Some(i) = reg
-        .actors
-        .iter()
-        .position(|a| starts_with_name(&phrase, &a.name).is_some() && starts_with_name(&a.name, &phrase).is_some())
-    {
+    if let Some(i) = reg.actors.iter().position(|a| {
+        starts_with_name(&phrase, &a.name).is_some() && starts_with_name(&a.name, &phrase).is_some()
+    }) {
         return Some(i);
     }
     Some(add_actor(reg, &phrase, cite, false))
@@ -1293,9 +1296,15 @@ mod tests {
             mentioned_agent("ввод оператором Государственной корпорации в АРМ", Lang::Ru),
             Some("оператор Государственной корпорации".into())
         );
-        assert_eq!(mentioned_agent("направление запроса через шлюз", Lang::Ru), None);
         assert_eq!(
-            mentioned_agent("Мемлекеттік корпорация қызметкерінің мемлекеттік қызметті таңдауы", Lang::Kk),
+            mentioned_agent("направление запроса через шлюз", Lang::Ru),
+            None
+        );
+        assert_eq!(
+            mentioned_agent(
+                "Мемлекеттік корпорация қызметкерінің мемлекеттік қызметті таңдауы",
+                Lang::Kk
+            ),
             Some("Мемлекеттік корпорация қызметкері".into())
         );
     }

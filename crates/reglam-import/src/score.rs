@@ -180,7 +180,11 @@ fn keys(r: &Regulation, names: &HashMap<String, String>) -> Keys {
     for (c, actor, times) in steps.into_values() {
         let mut durs: Vec<&str> = times.iter().map(|t| t.0.as_str()).collect();
         durs.sort();
-        set("steps", format!("{c} | {actor} | {}", durs.join(" + ")), &mut k);
+        set(
+            "steps",
+            format!("{c} | {actor} | {}", durs.join(" + ")),
+            &mut k,
+        );
     }
     let mut cites: Vec<String> = cites.into_iter().collect();
     cites.sort();
