@@ -284,7 +284,7 @@ fn statement(o: &mut String, r: &RegD, it: &Item, id: &str, else_target: Option<
         .map(|a| format!(" {}", r.actors[a].id))
         .unwrap_or_default();
     let text = lit(&it.text);
-    if it.actor.is_none() && it.kind == ItemKind::Step {
+    if it.actor.is_none() && it.kind != ItemKind::Condition {
         let _ = writeln!(
             o,
             "    # TODO(actor) line {}: the actor is not read",
