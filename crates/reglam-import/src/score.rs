@@ -90,6 +90,9 @@ fn condition_number(t: &str) -> String {
 
 type Keys = HashMap<&'static str, Vec<String>>;
 
+/// A step's citation, actor, and its (duration, text) times.
+type StepTimes = (String, String, BTreeSet<(String, String)>);
+
 /// The keys of one regulation. `names` maps every name and alias of the reference's actors to
 /// the reference's name, so an alias in the draft counts as the actor.
 fn keys(r: &Regulation, names: &HashMap<String, String>) -> Keys {
@@ -123,8 +126,7 @@ fn keys(r: &Regulation, names: &HashMap<String, String>) -> Keys {
     }
     let mut seen = HashSet::new();
     let mut cites = HashSet::new();
-    let mut steps: BTreeMap<(String, String), (String, String, BTreeSet<(String, String)>)> =
-        BTreeMap::new();
+    let mut steps: BTreeMap<(String, String), StepTimes> = BTreeMap::new();
     for (_, ch) in r.channels() {
         set("channels", ch.kind.word().to_string(), &mut k);
         for d in &ch.deadlines {
