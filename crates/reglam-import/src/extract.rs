@@ -318,6 +318,8 @@ const AGENTS_RU: &[&str] = &[
     "услугополучатель",
     "услугодатель",
     "ответственный",
+    "аким",
+    "исполнитель",
 ];
 const AGENTS_KK: &[&str] = &[
     "қызметкер",
@@ -464,6 +466,8 @@ fn actor_kind(name: &str) -> &'static str {
     } else if n.contains("услугополучател") || n.contains("қызметті алушы")
     {
         "applicant"
+    } else if n.starts_with("аким") || n.contains(" аким") || n.contains("әкім") {
+        "akimat"
     } else if n.contains("комисси") {
         "commission"
     } else if n.contains("рабочая группа") || n.contains("жұмыс тобы") {
@@ -473,21 +477,25 @@ fn actor_kind(name: &str) -> &'static str {
     }
 }
 
-/// The channel kind a phrase of the intake list names.
+/// The channel kind a phrase of the intake list names: the first one it mentions ("акима
+/// сельского округа … в случае отсутствия услугодателя" is the akim).
 pub fn channel_kind(text: &str) -> Option<&'static str> {
     let n = norm(text);
-    if n.contains("корпорац") || n.contains("цон") || n.contains("халыққа қызмет көрсету орталы")
-    {
-        Some("state-corporation")
-    } else if n.contains("портал") {
-        Some("portal")
-    } else if n.contains("услугодател") || n.contains("қызметті беруш") {
-        Some("provider")
-    } else if n.contains("аким") || n.contains("әкім") {
-        Some("akim")
-    } else {
-        None
-    }
+    const WORDS: &[(&str, &str)] = &[
+        ("корпорац", "state-corporation"),
+        ("цон", "state-corporation"),
+        ("халыққа қызмет көрсету орталы", "state-corporation"),
+        ("портал", "portal"),
+        ("услугодател", "provider"),
+        ("қызметті беруш", "provider"),
+        ("аким", "akim"),
+        ("әкім", "akim"),
+    ];
+    WORDS
+        .iter()
+        .filter_map(|(w, k)| n.find(w).map(|i| (i, *k)))
+        .min_by_key(|(i, _)| *i)
+        .map(|(_, k)| k)
 }
 
 /// A sentence opening the list of channels ("Прием заявления … осуществляются через:").
