@@ -118,6 +118,8 @@ enum Command {
         #[arg(long, default_value_t = 5)]
         limit: usize,
     },
+    /// Draft Reglam files from an act's plain text, or score a draft against a reference.
+    Import(reglam_import::cli::ImportArgs),
     /// Print the documentation of a diagnostic code, such as E020.
     Explain {
         /// The code, e.g. E020 or w051.
@@ -192,6 +194,7 @@ fn main() -> ExitCode {
             format,
             limit,
         } => runcmd::audit(&paths, channel.as_deref(), year, format, limit),
+        Command::Import(args) => reglam_import::cli::run(args),
         Command::Explain { code } => explain(&code),
     }
 }

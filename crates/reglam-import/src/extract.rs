@@ -1,0 +1,1416 @@
+//! Extraction rules. Each reads one structure every act of this kind has (numbered paragraphs,
+//! "N) … – 30 (тридцать) минут", "процесс N – …", "условие N – …", the list of units, the list
+//! of channels), never a particular act's wording.
+
+use crate::text::{is_kazakh, logical_lines, norm, slug, Line};
+use regex::Regex;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Ru,
+    Kk,
+}
+
+impl Lang {
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Ru => "ru",
+            Lang::Kk => "kk",
+        }
+    }
+}
+
+/// Something the importer could not read with confidence: the act's line, quoted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Todo {
+    pub line: usize,
+    pub what: &'static str,
+    pub quote: String,
+}
+
+/// A duration as the act writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dur {
+    pub value: u64,
+    pub words: Option<String>,
+    /// `min`, `h`, `wd`, `cd` or `month`.
+    pub unit: &'static str,
+    /// Where in the item's text the duration ends (bytes).
+    pub end: usize,
+    pub start: usize,
+}
+
+impl Dur {
+    pub fn render(&self) -> String {
+        match &self.words {
+            Some(w) => format!("{} ({}) {}", self.value, w, self.unit),
+            None => format!("{} {}", self.value, self.unit),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    /// "N) … – 30 минут", or an unnumbered line of a procedure paragraph with a duration.
+    Step,
+    /// "процесс N – …" / "N-процесс – …".
+    Process,
+    /// "условие N – …" / "N-шарт – …".
+    Condition,
+}
+
+/// One procedure, process or condition of the act.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub kind: ItemKind,
+    pub line: usize,
+    /// `5.1`, or `9` for an unnumbered line of paragraph 9.
+    pub cite: String,
+    pub text: String,
+    pub actor: Option<usize>,
+    pub durations: Vec<Dur>,
+    /// Several durations joined by "либо"/"или"/"немесе": alternatives, not parts.
+    pub alternatives: bool,
+    /// The process mentions a refusal ("отказ", "бас тарту").
+    pub refusal: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorD {
+    pub id: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub cite: String,
+    /// From the act's list of units.
+    pub listed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeadlineD {
+    pub channel: Option<&'static str>,
+    pub dur: Dur,
+    pub cite: String,
+    pub line: usize,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChannelD {
+    pub kind: &'static str,
+    pub cite: String,
+    pub items: Vec<Item>,
+    /// The item that hands over to the provider's procedure ("… в пункте 5").
+    pub calls_at: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RegD {
+    pub number: usize,
+    pub line: usize,
+    pub title: Option<String>,
+    pub provider: Option<(String, String)>,
+    pub result: Option<(String, String)>,
+    pub form: Option<(&'static str, String)>,
+    pub actors: Vec<ActorD>,
+    pub listed_cite: Option<String>,
+    pub procedure: Option<(String, Vec<Item>)>,
+    pub channels: Vec<ChannelD>,
+    pub deadlines: Vec<DeadlineD>,
+    pub todos: Vec<Todo>,
+    pub appendices: Vec<(usize, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ActD {
+    pub title: Option<String>,
+    pub kind: Option<String>,
+    pub number: Option<String>,
+    pub date: Option<String>,
+    pub status: Option<&'static str>,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub lang: Lang,
+    pub act: ActD,
+    pub regs: Vec<RegD>,
+    pub todos: Vec<Todo>,
+}
+
+fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pat).expect("a valid pattern"))
+}
+
+/// Every duration in a text, with the act's words kept.
+pub fn durations(text: &str) -> Vec<Dur> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(
+        &R,
+        r"(?i)(\d{1,4})(?:-[хи]|-ти)?\s*(?:\(([^()]{2,60})\))?\s*(минут\w*|мин\.|час(?:а|ов)?\b|рабоч\w+\s+(?:дн\w*|день)|календарн\w+\s+(?:дн\w*|день)|месяц\w*|сағат\w*|жұмыс\s+күн\w*|күнтізбелік\s+күн\w*|ай\b)",
+    );
+    r.captures_iter(text)
+        .filter_map(|c| {
+            let value: u64 = c[1].parse().ok()?;
+            let u = c[3].to_lowercase();
+            let unit = if u.starts_with("мин") {
+                "min"
+            } else if u.starts_with("час") || u.starts_with("сағат") {
+                "h"
+            } else if u.starts_with("рабоч") || u.starts_with("жұмыс") {
+                "wd"
+            } else if u.starts_with("календар") || u.starts_with("күнтізбелік") {
+                "cd"
+            } else {
+                "month"
+            };
+            // The conversion moves a link's text into the brackets ("15 (пункте 9
+            // пятнадцати) минут"): the act's words are what follows the link's number.
+            let words = c.get(2).map(|w| {
+                let w = w.as_str();
+                let after = w
+                    .rfind(|ch: char| ch.is_ascii_digit())
+                    .map_or(w, |i| &w[i + 1..]);
+                after.trim().to_string()
+            });
+            let words = words.filter(|w| {
+                !w.is_empty()
+                    && w.chars()
+                        .all(|ch| ch.is_alphabetic() || ch == ' ' || ch == '-')
+            });
+            let m = c.get(0)?;
+            Some(Dur {
+                value,
+                words,
+                unit,
+                end: m.end(),
+                start: m.start(),
+            })
+        })
+        .collect()
+}
+
+/// "1) …", "процесс 1 – …", "1-шарт – …": the kind of item and its number.
+pub fn item_head(text: &str) -> Option<(ItemKind, String)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(
+        &R,
+        r"(?i)^(?:(\d{1,3})\)|(?:процесс|действие)\s*(\d{1,3})|(\d{1,3})\s*-\s*процесс|(?:условие)\s*(\d{1,3})|(\d{1,3})\s*-\s*шарт)",
+    );
+    let c = r.captures(text)?;
+    if let Some(n) = c.get(1) {
+        // "2) процесс 1 – …": the sub-paragraph's number, the process's kind.
+        let rest = text[c.get(0)?.end()..].trim_start();
+        let kind = match item_head(rest) {
+            Some((k, _)) if k != ItemKind::Step => k,
+            _ => ItemKind::Step,
+        };
+        return Some((kind, n.as_str().to_string()));
+    }
+    if let Some(n) = c.get(2).or(c.get(3)) {
+        return Some((ItemKind::Process, n.as_str().to_string()));
+    }
+    c.get(4)
+        .or(c.get(5))
+        .map(|n| (ItemKind::Condition, n.as_str().to_string()))
+}
+
+/// A numbered paragraph: "5. …", "15-1. …".
+pub fn paragraph_head(text: &str) -> Option<(String, String)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(&R, r"^(\d{1,3}(?:-\d{1,2})?)\.\s+(.*)$");
+    let c = r.captures(text)?;
+    Some((c[1].to_string(), c[2].to_string()))
+}
+
+/// The title of a regulation from its heading, when the heading is one.
+pub fn regulation_title(text: &str) -> Option<String> {
+    let t = text.trim();
+    let is_head = t.starts_with("Регламент государственной услуги")
+        || t.starts_with("Регламент оказания государственной услуги")
+        || t.ends_with("көрсетілетін қызмет регламенті")
+        || t.ends_with("қызмет көрсету регламенті")
+        || t.ends_with("мемлекеттік қызмет регламенті");
+    if !is_head || t.len() > 700 {
+        return None;
+    }
+    quoted(t)
+}
+
+/// The first quoted text (straight quotes or «ёлочки»), quotes inside a name allowed when
+/// the closing quote is the last one before the regulation word.
+pub fn quoted(t: &str) -> Option<String> {
+    let (open, close) = if t.contains('«') {
+        ('«', '»')
+    } else {
+        ('"', '"')
+    };
+    let a = t.find(open)? + open.len_utf8();
+    let b = t.rfind(close)?;
+    (b > a).then(|| t[a..b].trim().to_string())
+}
+
+fn strip_item_head(text: &str) -> &str {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(
+        &R,
+        r"(?i)^(?:\d{1,3}\)|(?:процесс|действие|условие)\s*\d{1,3}|\d{1,3}\s*-\s*(?:процесс|шарт))\s*[–—-]?\s*",
+    );
+    let mut t = text;
+    // Twice: "2) процесс 1 – …".
+    for _ in 0..2 {
+        if let Some(m) = r.find(t) {
+            t = &t[m.end()..];
+        }
+    }
+    t
+}
+
+/// The text without its "N)" number (the citation carries it).
+fn strip_number(text: &str) -> &str {
+    let t = text.trim_start();
+    match t.split_once(')') {
+        Some((n, rest)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => rest,
+        _ => t,
+    }
+}
+
+/// Whether two words are the same word in another case form (a shared stem).
+fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let need = la.min(lb).saturating_sub(2).max(4);
+    common >= need && common + 3 >= la.max(lb).min(common + 5) && la.min(lb) >= 4
+}
+
+/// Whether `text` starts with `name` (word by word, endings of case allowed). Returns the
+/// number of words matched.
+pub fn starts_with_name(text: &str, name: &str) -> Option<usize> {
+    let t = norm(text);
+    let n = norm(name);
+    let tw: Vec<&str> = t.split(' ').collect();
+    let nw: Vec<&str> = n.split(' ').collect();
+    if nw.is_empty() || tw.len() < nw.len() {
+        return None;
+    }
+    nw.iter()
+        .zip(&tw)
+        .all(|(a, b)| same_word(a, b))
+        .then_some(nw.len())
+}
+
+/// Words that name someone who acts.
+const AGENTS_RU: &[&str] = &[
+    "работник",
+    "сотрудник",
+    "специалист",
+    "инспектор",
+    "сектор",
+    "оператор",
+    "курьер",
+    "руководитель",
+    "канцелярия",
+    "комиссия",
+    "услугополучатель",
+    "услугодатель",
+    "ответственный",
+    "аким",
+    "исполнитель",
+];
+const AGENTS_KK: &[&str] = &[
+    "қызметкер",
+    "маман",
+    "басшы",
+    "инспектор",
+    "оператор",
+    "курьер",
+    "комиссия",
+    "жинақтаушы",
+];
+
+/// The acting noun phrase at the start of an item, for an actor the act does not list:
+/// Russian "работник Государственной корпорации принимает …" (up to the verb), Kazakh
+/// "Мемлекеттік корпорация қызметкері …" (up to the agent noun in the nominative).
+pub fn leading_agent(text: &str, lang: Lang) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().take(7).collect();
+    match lang {
+        Lang::Ru => {
+            let words: Vec<&str> = text.split_whitespace().take(9).collect();
+            // The agent noun in the nominative ("оператор", not "оператором"), after at most
+            // two adjectives ("накопительный сектор").
+            let agent = words
+                .iter()
+                .take(3)
+                .position(|w| AGENTS_RU.contains(&norm(w).as_str()))?;
+            let adjective = |w: &str| {
+                let n = norm(w);
+                ["ый", "ий", "ой", "ая", "яя"]
+                    .iter()
+                    .any(|e| n.ends_with(e))
+            };
+            if !words[..agent].iter().all(|w| adjective(w)) {
+                return None;
+            }
+            // The phrase ends at the verb, or at a preposition after the agent noun.
+            let verb = words.iter().enumerate().skip(agent + 1).find(|(_, w)| {
+                let w = norm(w);
+                let verb = ["ет", "ит", "ют", "ят", "ут", "ат"]
+                    .iter()
+                    .any(|e| w.ends_with(e))
+                    && w.chars().count() > 4;
+                verb || ["с", "в", "на", "по", "для", "через", "от", "после", "при"]
+                    .contains(&w.as_str())
+            })?;
+            let phrase = words[..verb.0].join(" ");
+            let phrase = phrase.trim_end_matches([',', ';']).to_string();
+            (!phrase.contains(['(', ')', '"'])).then_some(phrase)
+        }
+        Lang::Kk => {
+            for (i, w) in words.iter().enumerate().take(5) {
+                let n = norm(w);
+                if let Some(a) = AGENTS_KK.iter().find(|a| n.starts_with(*a)) {
+                    let rest = &n[a.len()..];
+                    if ["", "і", "ы", "сы", "сі"].contains(&rest) {
+                        let phrase = words[..=i].join(" ");
+                        return (!phrase.contains(['(', ')', '"', ','])).then_some(phrase);
+                    }
+                    return None;
+                }
+            }
+            None
+        }
+    }
+}
+
+/// The agent a process names in another case, as its nominative: Russian "ввод оператором
+/// Государственной корпорации" → "оператор Государственной корпорации"; Kazakh "Мемлекеттік
+/// корпорация қызметкерінің …" → "Мемлекеттік корпорация қызметкері". Only near the start,
+/// where the act names who does the process.
+pub fn mentioned_agent(text: &str, lang: Lang) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().take(8).collect();
+    match lang {
+        Lang::Ru => {
+            const NOUNS: &[&str] = &[
+                "оператор",
+                "работник",
+                "сотрудник",
+                "специалист",
+                "инспектор",
+                "курьер",
+            ];
+            let (i, noun) = words.iter().take(4).enumerate().find_map(|(i, w)| {
+                let n = norm(w);
+                NOUNS
+                    .iter()
+                    .find(|s| n.starts_with(*s) && n.len() - s.len() <= 6)
+                    .map(|s| (i, *s))
+            })?;
+            let mut phrase = vec![noun.to_string()];
+            for w in words.iter().skip(i + 1).take(3) {
+                let n = norm(w);
+                let genitive = ["ой", "ии", "ия", "ателя", "ого", "ей", "ых", "ции"]
+                    .iter()
+                    .any(|e| n.ends_with(e));
+                let upper = w.chars().next().is_some_and(char::is_uppercase);
+                if !(genitive || upper) || w.contains(['(', ')', ',', ';']) {
+                    break;
+                }
+                phrase.push(w.to_string());
+            }
+            Some(phrase.join(" "))
+        }
+        Lang::Kk => {
+            for (i, w) in words.iter().enumerate().take(4) {
+                let n = norm(w);
+                if let Some(a) = AGENTS_KK.iter().find(|a| n.starts_with(*a)) {
+                    let rest = &n[a.len()..];
+                    let nominative = match rest {
+                        "інің" | "ының" => {
+                            format!("{a}{}", &rest[..rest.len() - "нің".len()])
+                        }
+                        "нің" | "ның" | "" | "і" | "ы" => {
+                            if rest.is_empty() || rest == "і" || rest == "ы" {
+                                format!("{a}{rest}")
+                            } else {
+                                a.to_string()
+                            }
+                        }
+                        _ => return None,
+                    };
+                    let mut phrase: Vec<String> =
+                        words[..i].iter().map(|w| w.to_string()).collect();
+                    if phrase.iter().any(|w| w.contains(['(', ')', ',', '"'])) {
+                        return None;
+                    }
+                    phrase.push(nominative);
+                    return Some(phrase.join(" "));
+                }
+            }
+            None
+        }
+    }
+}
+
+fn actor_kind(name: &str) -> &'static str {
+    let n = norm(name);
+    if n.contains("корпорац") {
+        "state-corporation"
+    } else if n.contains("портал") {
+        "portal"
+    } else if n.contains("курьер") {
+        "courier"
+    } else if n.contains("услугополучател") || n.contains("қызметті алушы")
+    {
+        "applicant"
+    } else if n.starts_with("аким") || n.contains(" аким") || n.contains("әкім") {
+        "akimat"
+    } else if n.contains("комисси") {
+        "commission"
+    } else if n.contains("рабочая группа") || n.contains("жұмыс тобы") {
+        "working-group"
+    } else {
+        "unit"
+    }
+}
+
+/// The channel kind a phrase of the intake list names: the first one it mentions ("акима
+/// сельского округа … в случае отсутствия услугодателя" is the akim).
+pub fn channel_kind(text: &str) -> Option<&'static str> {
+    let n = norm(text);
+    const WORDS: &[(&str, &str)] = &[
+        ("корпорац", "state-corporation"),
+        ("цон", "state-corporation"),
+        ("халыққа қызмет көрсету орталы", "state-corporation"),
+        ("портал", "portal"),
+        ("услугодател", "provider"),
+        ("қызметті беруш", "provider"),
+        ("аким", "akim"),
+        ("әкім", "akim"),
+    ];
+    WORDS
+        .iter()
+        .filter_map(|(w, k)| n.find(w).map(|i| (i, *k)))
+        .min_by_key(|(i, _)| *i)
+        .map(|(_, k)| k)
+}
+
+/// A sentence opening the list of channels ("Прием заявления … осуществляются через:").
+fn is_intake_sentence(t: &str) -> bool {
+    let n = norm(t);
+    (n.contains("прием заявлени")
+        || n.contains("прием документов")
+        || n.contains("өтінішті қабылдау")
+        || n.contains("құжаттарды қабылдау"))
+        && (n.contains("через") || n.contains("арқылы") || t.trim_end().ends_with(':'))
+}
+
+/// A paragraph listing the units taking part ("задействованы следующие … единицы",
+/// "… бөлімшелерінің (қызметкерлерінің) тізбесі").
+pub fn is_actor_list_head(t: &str) -> bool {
+    let n = norm(t);
+    t.trim_end().ends_with(':')
+        && (n.contains("задействован")
+            || n.contains("перечень")
+            || n.contains("тізбесі")
+            || n.contains("қатысатын"))
+        && (n.contains("единиц")
+            || n.contains("подразделен")
+            || n.contains("работник")
+            || n.contains("бөлімше")
+            || n.contains("қызметкер")
+            || n.contains("сфе")
+            || n.contains("құрылымдық"))
+        && !n.contains("ақпараттық жүйе")
+        && !n.contains("информационн")
+}
+
+/// The form of service from its paragraph.
+pub fn form_of(t: &str) -> Option<&'static str> {
+    let n = norm(t);
+    let paper = n.contains("бумажн") || n.contains("қағаз");
+    let el = n.contains("электрон");
+    if n.contains("частично автоматизир") || n.contains("ішінара автоматтандырылған")
+    {
+        Some("partly-automated")
+    } else if n.contains("полностью автоматизир") || n.contains("толық автоматтандырылған")
+    {
+        Some("fully-automated")
+    } else if paper && el {
+        Some("mixed")
+    } else if paper {
+        Some("paper")
+    } else if el {
+        Some("electronic")
+    } else {
+        None
+    }
+}
+
+fn is_form_head(t: &str) -> bool {
+    let n = norm(t);
+    (n.starts_with("форма оказания государственной услуги")
+        || n.contains("қызметті көрсету нысаны")
+        || n.contains("қызмет көрсету нысаны"))
+        && !n.contains("результат")
+        && !n.contains("нәтиже")
+}
+
+fn is_result_head(t: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(
+        &R,
+        r"(?i)^(?:результат(?:ом)? оказания государственной услуги\b(?: является)?\s*[:–-]?|мемлекеттік қызметті көрсету(?:дің)? нәтижесі\b\s*[:–-]?)\s*(.+)$",
+    );
+    let c = r.captures(t)?;
+    let v = c[1].trim().trim_end_matches('.').trim().to_string();
+    (!v.is_empty() && v.len() < 600).then_some(v)
+}
+
+fn provider_of(t: &str) -> Option<String> {
+    static RU: OnceLock<Regex> = OnceLock::new();
+    static KK: OnceLock<Regex> = OnceLock::new();
+    let ru = re(
+        &RU,
+        r"оказывается\s+(.{5,400}?)\s*\(далее\s*[–—-]\s*услугодатель\)",
+    );
+    let kk = re(
+        &KK,
+        r"\(бұдан әрі\s*[–—-]\s*мемлекеттік көрсетілетін қызмет\)\s*(.{5,400}?)\s*\(\s*бұдан әрі\s*[–—-]\s*көрсетілетін қызметті беруші\)",
+    );
+    ru.captures(t).or_else(|| kk.captures(t)).map(|c| {
+        c[1].trim()
+            .trim_start_matches(['–', '-'])
+            .trim()
+            .to_string()
+    })
+}
+
+fn is_deadline_head(t: &str) -> bool {
+    let n = norm(t);
+    n.contains("срок оказания")
+        || n.contains("сроки оказания")
+        || n.contains("көрсету мерзімі")
+        || n.contains("көрсету мерзімдері")
+}
+
+fn is_footnote(t: &str) -> bool {
+    t.starts_with("Сноска.") || t.starts_with("Ескерту.") || t.starts_with("Примечание.")
+}
+
+fn is_appendix_head(t: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(&R, r"^(?:Приложение\s*\d*|\d+\s*-\s*қосымша|қосымша\b)");
+    r.is_match(t.trim()) || (t.len() < 200 && t.trim_end().ends_with("қосымша"))
+}
+
+fn todo(line: usize, what: &'static str, quote: &str) -> Todo {
+    let quote: String = quote.chars().take(160).collect();
+    Todo { line, what, quote }
+}
+
+/// A numbered paragraph and the lines under it.
+struct Para<'a> {
+    num: String,
+    head: &'a Line,
+    /// The head's text after the number.
+    text: String,
+    subs: Vec<&'a Line>,
+}
+
+/// Reads the whole act.
+pub fn extract(src: &str) -> Draft {
+    let lang = if is_kazakh(src) { Lang::Kk } else { Lang::Ru };
+    let lines = logical_lines(src);
+    let mut draft = Draft {
+        lang,
+        act: act_header(&lines),
+        regs: Vec::new(),
+        todos: Vec::new(),
+    };
+    // Regulation bodies: from a title heading to the first appendix heading after it.
+    let mut starts = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if !l.indented {
+            if let Some(t) = regulation_title(&l.text) {
+                starts.push((i, t));
+            }
+        }
+    }
+    let mut last_app_no = None;
+    let mut app_cursor = 0;
+    for (k, (i, title)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(lines.len(), |s| s.0);
+        // The act's appendix number, from "Приложение N к постановлению" above the title.
+        for l in &lines[app_cursor..*i] {
+            if let Some(n) = act_appendix_number(&l.text) {
+                last_app_no = Some(n);
+            }
+        }
+        app_cursor = *i;
+        let number = last_app_no.take().unwrap_or(k + 1);
+        let mut body_end = end;
+        let mut appendices = Vec::new();
+        for (j, l) in lines.iter().enumerate().take(end).skip(i + 1) {
+            if !l.indented && is_appendix_head(&l.text) {
+                if body_end == end {
+                    body_end = j;
+                }
+                if act_appendix_number(&l.text).is_none() {
+                    appendices.push((l.no, l.text.clone()));
+                }
+            }
+        }
+        let mut reg = regulation(&lines[i + 1..body_end], lang);
+        reg.number = number;
+        reg.line = lines[*i].no;
+        reg.title = Some(title.clone());
+        reg.appendices = appendices;
+        draft.regs.push(reg);
+    }
+    if draft.regs.is_empty() {
+        draft.todos.push(todo(
+            1,
+            "no-regulation",
+            lines.first().map_or("", |l| &l.text),
+        ));
+    }
+    draft
+}
+
+fn act_appendix_number(t: &str) -> Option<usize> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(
+        &R,
+        r"(?i)^(?:Приложение\s+(\d+)\s+к\s+(?:постановлени|приказ|решени)|(?:.*(?:қаулысына|бұйрығына|шешіміне)\s+)?(\d+)\s*-\s*қосымша\s*$)",
+    );
+    let c = r.captures(t.trim())?;
+    let n = c.get(1).or(c.get(2))?;
+    // A Kazakh "N-қосымша" alone is the act's appendix only when it says whose.
+    if c.get(2).is_some() && !(t.contains("қаулы") || t.contains("бұйрығ") || t.contains("шешім"))
+    {
+        return None;
+    }
+    n.as_str().parse().ok()
+}
+
+fn month_number(w: &str) -> Option<u32> {
+    const RU: [&str; 12] = [
+        "январ",
+        "феврал",
+        "март",
+        "апрел",
+        "ма",
+        "июн",
+        "июл",
+        "август",
+        "сентябр",
+        "октябр",
+        "ноябр",
+        "декабр",
+    ];
+    const KK: [&str; 12] = [
+        "қаңтар",
+        "ақпан",
+        "наурыз",
+        "сәуір",
+        "мамыр",
+        "маусым",
+        "шілде",
+        "тамыз",
+        "қыркүйек",
+        "қазан",
+        "қараша",
+        "желтоқсан",
+    ];
+    let w = w.to_lowercase();
+    if let Some(i) = KK.iter().position(|m| w.starts_with(m)) {
+        return Some(i as u32 + 1);
+    }
+    if w == "мая" || w == "май" {
+        return Some(5);
+    }
+    RU.iter()
+        .position(|m| *m != "ма" && w.starts_with(m))
+        .map(|i| i as u32 + 1)
+}
+
+/// The act's title, kind, number, date and status from its first lines.
+fn act_header(lines: &[Line]) -> ActD {
+    let mut act = ActD::default();
+    let mut title = Vec::new();
+    for l in lines.iter().take(12) {
+        let n = norm(&l.text);
+        if n.starts_with("утративший силу") || n.starts_with("күшін жойған")
+        {
+            act.status = Some("repealed");
+            break;
+        }
+        if n.starts_with("действующий") || n.starts_with("қолданыстағы") {
+            act.status = Some("in-force");
+            break;
+        }
+        if l.indented || title.len() > 4 {
+            break;
+        }
+        title.push(l.text.clone());
+    }
+    if !title.is_empty() && act.status.is_some() {
+        act.title = Some(title.join(" "));
+    }
+    static RU: OnceLock<Regex> = OnceLock::new();
+    static KK: OnceLock<Regex> = OnceLock::new();
+    let ru = re(
+        &RU,
+        r"^(Постановление|Приказ|Решение|Указ)\s.*?от\s+(\d{1,2})\s+(\S+)\s+(\d{4})\s+года\s+№\s*([\w/-]+)",
+    );
+    let kk = re(
+        &KK,
+        r"(\d{4})\s+жылғы\s+(\d{1,2})\s+(\S+?)(?:дағы|дегі|тағы|тегі)\s+№\s*([\w/-]+)\s+(қаулысы|бұйрығы|шешімі)",
+    );
+    for l in lines.iter().take(20) {
+        let (kind, d, m, y, no) = if let Some(c) = ru.captures(&l.text) {
+            (
+                c[1].to_lowercase(),
+                c[2].to_string(),
+                c[3].to_string(),
+                c[4].to_string(),
+                c[5].to_string(),
+            )
+        } else if let Some(c) = kk.captures(&l.text) {
+            (
+                c[5].to_string(),
+                c[2].to_string(),
+                c[3].to_string(),
+                c[1].to_string(),
+                c[4].to_string(),
+            )
+        } else {
+            continue;
+        };
+        let kind = match kind.as_str() {
+            "қаулысы" => "қаулы".to_string(),
+            "бұйрығы" => "бұйрық".to_string(),
+            "шешімі" => "шешім".to_string(),
+            k => k.to_string(),
+        };
+        act.kind = Some(kind);
+        act.number = Some(no);
+        if let (Some(mo), Ok(day)) = (month_number(&m), d.parse::<u32>()) {
+            act.date = Some(format!("{y}-{mo:02}-{day:02}"));
+        }
+        act.line = l.no;
+        break;
+    }
+    act
+}
+
+fn paragraphs(lines: &[Line]) -> Vec<Para<'_>> {
+    let mut out: Vec<Para> = Vec::new();
+    for l in lines {
+        if !l.indented {
+            continue;
+        }
+        if let Some((n, rest)) = paragraph_head(&l.text) {
+            out.push(Para {
+                num: n,
+                head: l,
+                text: rest,
+                subs: Vec::new(),
+            });
+        } else if let Some(p) = out.last_mut() {
+            if !is_footnote(&l.text) {
+                p.subs.push(l);
+            }
+        }
+    }
+    out
+}
+
+/// Cuts a cap clause ("при этом максимально допустимое время …", "бұл ретте …") off an item:
+/// its figure is a limit, not the step's time.
+fn cut_cap(text: &str) -> (&str, Option<&str>) {
+    for m in [", при этом", " при этом ", ", бұл ретте", " бұл ретте "]
+    {
+        if let Some(i) = text.find(m) {
+            return (&text[..i], Some(&text[i..]));
+        }
+    }
+    (text, None)
+}
+
+/// Reads one regulation's body.
+fn regulation(lines: &[Line], lang: Lang) -> RegD {
+    let mut reg = RegD::default();
+    let paras = paragraphs(lines);
+    // Actors first: the steps are read against them.
+    for p in &paras {
+        if is_actor_list_head(&p.text) && reg.listed_cite.is_none() {
+            reg.listed_cite = Some(p.num.clone());
+            for s in &p.subs {
+                let name = s
+                    .text
+                    .trim_start_matches(|c: char| c.is_ascii_digit() || c == ')' || c == ' ');
+                let name = name.trim_end_matches(['.', ';', ',', ' ']).trim();
+                let words = name.split_whitespace().count();
+                if name.is_empty()
+                    || words > 12
+                    || name.chars().any(|c| c.is_ascii_digit())
+                    || name.ends_with(':')
+                {
+                    reg.todos.push(todo(s.no, "actor", &s.text));
+                    continue;
+                }
+                add_actor(&mut reg, name, &p.num, true);
+            }
+        }
+    }
+    for p in &paras {
+        let all = std::iter::once(p.text.as_str()).chain(p.subs.iter().map(|s| s.text.as_str()));
+        if reg.provider.is_none() {
+            if let Some(v) = provider_of(&p.text) {
+                reg.provider = Some((v, p.num.clone()));
+            }
+        }
+        for t in all {
+            if reg.form.is_none() && is_form_head(t) {
+                match form_of(t) {
+                    Some(f) => reg.form = Some((f, p.num.clone())),
+                    None => reg.todos.push(todo(p.head.no, "form", t)),
+                }
+            }
+            if reg.result.is_none() {
+                if let Some(r) = is_result_head(t) {
+                    reg.result = Some((r, p.num.clone()));
+                }
+            }
+        }
+        // The list of channels.
+        let intake = std::iter::once((p.head, p.text.as_str()))
+            .chain(p.subs.iter().map(|s| (*s, s.text.as_str())))
+            .position(|(_, t)| is_intake_sentence(t));
+        if let Some(at) = intake {
+            if reg.channels.is_empty() {
+                let lines: Vec<(&Line, &str)> = std::iter::once((p.head, p.text.as_str()))
+                    .chain(p.subs.iter().map(|s| (*s, s.text.as_str())))
+                    .collect();
+                let (_, sentence) = lines[at];
+                let mut kinds = Vec::new();
+                let mut n = 0;
+                for (l, t) in lines.iter().skip(at + 1) {
+                    let Some((ItemKind::Step, num)) = item_head(t) else {
+                        break;
+                    };
+                    n += 1;
+                    match channel_kind(strip_item_head(t)) {
+                        Some(k) if !kinds.iter().any(|(x, _)| *x == k) => {
+                            kinds.push((k, format!("{}.{}", p.num, num)))
+                        }
+                        Some(_) => {}
+                        None => reg.todos.push(todo(l.no, "channel", t)),
+                    }
+                }
+                if n == 0 {
+                    // The channels in the sentence itself: "… через услугодателя".
+                    let tail = sentence.rsplit(" через ").next().unwrap_or(sentence);
+                    for part in tail.split([',', ';']) {
+                        if let Some(k) = channel_kind(part) {
+                            if !kinds.iter().any(|(x, _)| *x == k) {
+                                kinds.push((k, p.num.clone()));
+                            }
+                        }
+                    }
+                }
+                for (k, cite) in kinds {
+                    reg.channels.push(ChannelD {
+                        kind: k,
+                        cite,
+                        items: Vec::new(),
+                        calls_at: None,
+                    });
+                }
+            }
+        }
+        deadlines(&mut reg, p);
+    }
+    if reg.channels.is_empty() {
+        if let Some(p) = paras.first() {
+            reg.todos.push(todo(p.head.no, "channels", &p.text));
+        }
+    }
+    // Procedures, processes and conditions.
+    for p in &paras {
+        let items = items_of(&mut reg, p, lang);
+        if items.is_empty() {
+            continue;
+        }
+        let head = norm(&p.text);
+        let target = if head.contains("портал") {
+            Some("portal")
+        } else if (head.contains("аким") || head.contains("әкім"))
+            && reg.channels.iter().any(|c| c.kind == "akim")
+        {
+            Some("akim")
+        } else if head.contains("корпорац")
+            || items
+                .iter()
+                .any(|i| norm(&i.text).contains("корпорац") && i.kind != ItemKind::Step)
+        {
+            Some("state-corporation")
+        } else {
+            None
+        };
+        let timed = items.iter().filter(|i| !i.durations.is_empty()).count();
+        let corp_items = items
+            .iter()
+            .filter(|i| norm(&i.text).contains("корпорац"))
+            .count();
+        let target = match target {
+            Some(t) => Some(t),
+            None if corp_items * 2 > items.len() => Some("state-corporation"),
+            None => None,
+        };
+        match target {
+            Some(kind) => {
+                let provider_para = reg.procedure.as_ref().map(|(c, _)| c.clone());
+                match reg.channels.iter_mut().find(|c| c.kind == kind) {
+                    Some(ch) if ch.items.is_empty() => {
+                        ch.calls_at = provider_para.and_then(|pp| {
+                            items.iter().position(|i| refers_to_paragraph(&i.text, &pp))
+                        });
+                        ch.items = items;
+                    }
+                    _ => {
+                        reg.todos.push(todo(p.head.no, "channel-items", &p.text));
+                    }
+                }
+            }
+            None if timed > 0 && reg.procedure.is_none() => {
+                reg.procedure = Some((p.num.clone(), items));
+            }
+            None => {
+                reg.todos.push(todo(p.head.no, "items", &p.text));
+            }
+        }
+    }
+    reg
+}
+
+fn refers_to_paragraph(text: &str, para: &str) -> bool {
+    let n = norm(text);
+    n.contains(&format!("пункте {para}"))
+        || n.contains(&format!("пунктом {para}"))
+        || n.contains(&format!("пункта {para}"))
+        || n.contains(&format!("пункту {para}"))
+        || n.contains(&format!("{para}-тармағында"))
+        || n.contains(&format!("{para}-тармақта"))
+}
+
+fn add_actor(reg: &mut RegD, name: &str, cite: &str, listed: bool) -> usize {
+    if let Some(i) = reg.actors.iter().position(|a| norm(&a.name) == norm(name)) {
+        return i;
+    }
+    let mut id = slug(name, 3);
+    if id.len() > 40 {
+        id.truncate(40);
+        id = id.trim_end_matches('_').to_string();
+    }
+    let base = id.clone();
+    let mut k = 2;
+    while reg.actors.iter().any(|a| a.id == id) {
+        id = format!("{base}_{k}");
+        k += 1;
+    }
+    reg.actors.push(ActorD {
+        id,
+        name: name.to_string(),
+        kind: actor_kind(name),
+        cite: cite.to_string(),
+        listed,
+    });
+    reg.actors.len() - 1
+}
+
+/// The actor an item starts with: the longest listed name, or the acting phrase.
+fn find_actor(reg: &mut RegD, text: &str, cite: &str, lang: Lang, process: bool) -> Option<usize> {
+    let body = strip_item_head(text);
+    let best = reg
+        .actors
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| starts_with_name(body, &a.name).map(|n| (n, i)))
+        .max();
+    if let Some((_, i)) = best {
+        return Some(i);
+    }
+    let phrase = match leading_agent(body, lang) {
+        Some(p) => p,
+        None if process => mentioned_agent(body, lang)?,
+        None => return None,
+    };
+    if let Some(i) = reg.actors.iter().position(|a| {
+        starts_with_name(&phrase, &a.name).is_some() && starts_with_name(&a.name, &phrase).is_some()
+    }) {
+        return Some(i);
+    }
+    Some(add_actor(reg, &phrase, cite, false))
+}
+
+fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
+    let mut items = Vec::new();
+    let subs: Vec<&Line> = p.subs.clone();
+    let any_timed = subs
+        .iter()
+        .any(|s| !durations(cut_cap(&s.text).0).is_empty());
+    for s in subs {
+        let head = item_head(&s.text);
+        let (text, cap) = cut_cap(&s.text);
+        // Offsets of durations are into the text as kept (without its "N)").
+        let text = strip_number(text)
+            .trim()
+            .trim_end_matches([';', '.', ','])
+            .trim();
+        let durs = durations(text);
+        let numbered = s
+            .text
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+            && head.is_some()
+            && s.text
+                .split(')')
+                .next()
+                .is_some_and(|x| x.trim().chars().all(|c| c.is_ascii_digit()));
+        let (kind, cite) = match &head {
+            Some((k, n)) if numbered => (*k, format!("{}.{}", p.num, n)),
+            Some((k, _)) => (*k, p.num.clone()),
+            None if !durs.is_empty() && any_timed => (ItemKind::Step, p.num.clone()),
+            None => {
+                // A line of a procedure paragraph without a time: not read as a step.
+                if any_timed && !s.text.trim_end().ends_with(':') {
+                    reg.todos.push(todo(s.no, "untimed", &s.text));
+                }
+                continue;
+            }
+        };
+        if kind == ItemKind::Step && durs.is_empty() && !any_timed {
+            // Numbered lists that are not procedures (channels, documents).
+            continue;
+        }
+        if cap.is_some_and(|c| !durations(c).is_empty()) {
+            reg.todos.push(todo(s.no, "cap", &s.text));
+        }
+        if kind == ItemKind::Step && any_timed && durs.is_empty() {
+            reg.todos.push(todo(s.no, "duration", &s.text));
+        }
+        let mut alternatives = false;
+        for w in durs.windows(2) {
+            let between = norm(&text[w[0].end..w[1].start]);
+            if between
+                .split(' ')
+                .any(|x| x == "либо" || x == "или" || x == "немесе" || x == "не")
+            {
+                alternatives = true;
+            }
+        }
+        let actor = find_actor(reg, &s.text, &cite, lang, kind == ItemKind::Process);
+        // A procedure that says what happens otherwise ("в случае неполного пакета … отказ")
+        // is a condition the case passes or fails.
+        let kind = if kind == ItemKind::Step && durs.len() <= 1 && is_conditional(text) {
+            ItemKind::Condition
+        } else {
+            kind
+        };
+        if head.is_none() && actor.is_none() {
+            // An unnumbered line with a time but nobody acting is often a deadline or a limit.
+            reg.todos.push(todo(s.no, "unread", &s.text));
+            continue;
+        }
+        let n = norm(text);
+        let refusal = n.contains("отказ") || n.contains("бас тарт");
+        items.push(Item {
+            kind,
+            line: s.no,
+            cite,
+            text: text.to_string(),
+            actor,
+            durations: durs,
+            alternatives,
+            refusal,
+        });
+    }
+    items
+}
+
+/// A clause of condition and a refusal in one sentence.
+pub fn is_conditional(text: &str) -> bool {
+    let n = norm(text);
+    ["в случае", "если", "жағдайда", "болған кезде"]
+        .iter()
+        .any(|w| n.contains(w))
+        && ["отказ", "не принима", "бас тарт", "қайтар", "возвра"]
+            .iter()
+            .any(|w| n.contains(w))
+}
+
+fn deadlines(reg: &mut RegD, p: &Para) {
+    let lines: Vec<(usize, &str)> = std::iter::once((p.head.no, p.text.as_str()))
+        .chain(p.subs.iter().map(|s| (s.no, s.text.as_str())))
+        .collect();
+    let whole = is_deadline_head(&p.text);
+    for (no, t) in lines {
+        if !whole && !is_deadline_head(t) {
+            continue;
+        }
+        let d = durations(t);
+        if d.is_empty() {
+            continue;
+        }
+        let n = norm(t);
+        if n.contains("ожидани")
+            || n.contains("обслуживани")
+            || n.contains("күту")
+            || n.contains("қызмет көрсетудің рұқсат")
+        {
+            continue;
+        }
+        if d.len() > 1 {
+            reg.todos.push(todo(no, "deadline", t));
+            continue;
+        }
+        if n.contains("продлева") || n.contains("ұзарт") {
+            reg.todos.push(todo(no, "extension", t));
+            continue;
+        }
+        // The State Corporation or the portal named in the line, or in the paragraph's head
+        // (a paragraph about that channel); the provider only where the line says "on
+        // applying to" it, since the provider is named in most sentences as the one acting.
+        let remote = |k: Option<&'static str>| k.filter(|k| *k != "provider" && *k != "akim");
+        let applying = n.contains("сдачи")
+            || n.contains("обращени")
+            || n.contains("тапсырған")
+            || n.contains("жүгін");
+        let channel = remote(channel_kind(t))
+            .or_else(|| channel_kind(t).filter(|_| applying))
+            .or_else(|| remote(channel_kind(&p.text)));
+        let dur = d.into_iter().next().expect("one");
+        if reg
+            .deadlines
+            .iter()
+            .any(|x| x.channel == channel && x.dur.value == dur.value && x.dur.unit == dur.unit)
+        {
+            continue;
+        }
+        reg.deadlines.push(DeadlineD {
+            channel,
+            dur,
+            cite: p.num.clone(),
+            line: no,
+            quote: t.chars().take(160).collect(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_keep_words() {
+        let d =
+            durations("регистрирует в течение 30 (тридцати) минут и за 1 (одного) рабочего дня");
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].render(), "30 (тридцати) min");
+        assert_eq!(d[1].render(), "1 (одного) wd");
+        let d = durations("тіркейді – 4 (төрт) сағат; 5 (бес) жұмыс күні ішінде, 15 минуттан");
+        let r: Vec<String> = d.iter().map(Dur::render).collect();
+        assert_eq!(r, ["4 (төрт) h", "5 (бес) wd", "15 min"]);
+        assert!(durations("в течение 10 дней").is_empty());
+        let d = durations("в течении 15 (пункте 9 пятнадцати) минут");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].render(), "15 (пятнадцати) min");
+    }
+
+    #[test]
+    fn item_heads() {
+        assert_eq!(
+            item_head("1) специалист"),
+            Some((ItemKind::Step, "1".into()))
+        );
+        assert_eq!(
+            item_head("процесс 3 – проверка"),
+            Some((ItemKind::Process, "3".into()))
+        );
+        assert_eq!(
+            item_head("3-процесс – тексеру"),
+            Some((ItemKind::Process, "3".into()))
+        );
+        assert_eq!(
+            item_head("условие 2 – проверка"),
+            Some((ItemKind::Condition, "2".into()))
+        );
+        assert_eq!(
+            item_head("2-шарт - тексеру"),
+            Some((ItemKind::Condition, "2".into()))
+        );
+        assert_eq!(item_head("специалист"), None);
+    }
+
+    #[test]
+    fn titles() {
+        assert_eq!(
+            regulation_title("Регламент государственной услуги \"Выдача справки\""),
+            Some("Выдача справки".into())
+        );
+        assert_eq!(
+            regulation_title(
+                "\"Оралман мәртебесін беру\" мемлекеттік көрсетілетін қызмет регламенті"
+            ),
+            Some("Оралман мәртебесін беру".into())
+        );
+        assert_eq!(regulation_title("Регламентом установлено"), None);
+    }
+
+    #[test]
+    fn names_match_across_case_endings() {
+        assert_eq!(
+            starts_with_name(
+                "специалист услугодателя регистрирует",
+                "специалист услугодателя"
+            ),
+            Some(2)
+        );
+        assert_eq!(
+            starts_with_name(
+                "руководитель отдела услугодателя",
+                "руководитель услугодателя"
+            ),
+            None
+        );
+        assert_eq!(
+            starts_with_name(
+                "көрсетілетін қызметті берушінің маманы тіркейді",
+                "көрсетілетін қызметті берушінің маманы"
+            ),
+            Some(4)
+        );
+    }
+
+    #[test]
+    fn agents_named_in_other_cases() {
+        assert_eq!(
+            mentioned_agent("ввод оператором Государственной корпорации в АРМ", Lang::Ru),
+            Some("оператор Государственной корпорации".into())
+        );
+        assert_eq!(
+            mentioned_agent("направление запроса через шлюз", Lang::Ru),
+            None
+        );
+        assert_eq!(
+            mentioned_agent(
+                "Мемлекеттік корпорация қызметкерінің мемлекеттік қызметті таңдауы",
+                Lang::Kk
+            ),
+            Some("Мемлекеттік корпорация қызметкері".into())
+        );
+    }
+
+    #[test]
+    fn acting_phrases() {
+        assert_eq!(
+            leading_agent(
+                "работник Государственной корпорации принимает документы",
+                Lang::Ru
+            ),
+            Some("работник Государственной корпорации".into())
+        );
+        assert_eq!(leading_agent("документы принимаются", Lang::Ru), None);
+        assert_eq!(
+            leading_agent(
+                "Мемлекеттік корпорация қызметкері құжаттарды қабылдайды",
+                Lang::Kk
+            ),
+            Some("Мемлекеттік корпорация қызметкері".into())
+        );
+        assert_eq!(
+            leading_agent(
+                "Мемлекеттік корпорация қызметкерінің авторландыру",
+                Lang::Kk
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn channels_forms_and_actor_lists() {
+        assert_eq!(
+            channel_kind("некоммерческое акционерное общество \"Государственная корпорация\""),
+            Some("state-corporation")
+        );
+        assert_eq!(
+            channel_kind("веб-портал \"электронного правительства\""),
+            Some("portal")
+        );
+        assert_eq!(
+            channel_kind("көрсетілетін қызметті беруші арқылы"),
+            Some("provider")
+        );
+        assert_eq!(
+            form_of("Форма оказания государственной услуги - бумажная."),
+            Some("paper")
+        );
+        assert_eq!(
+            form_of(
+                "Мемлекеттік қызметті көрсету нысаны: электрондық және (немесе) қағаз түрінде."
+            ),
+            Some("mixed")
+        );
+        assert!(is_actor_list_head("В процессе оказания государственной услуги задействованы следующие структурно-функциональные единицы (далее – СФЕ):"));
+        assert!(is_actor_list_head(
+            "Көрсетілетін қызметті берушінің құрылымдық бөлімшелерінің (қызметкерлерінің) тізбесі:"
+        ));
+    }
+
+    #[test]
+    fn a_small_act_in_russian() {
+        let src = "Регламент государственной услуги \"Выдача справки\"\n\n1. Общие положения\n\n      1. Государственная услуга оказывается отделом (далее – услугодатель).\n      Прием заявления и выдача результата осуществляются через:\n      1) услугодателя;\n      2) Государственную корпорацию.\n      2. Форма оказания государственной услуги: бумажная.\n      3. Содержание каждой процедуры:\n      1) специалист услугодателя принимает документы – 15 (пятнадцать) минут;\n      2) руководитель услугодателя подписывает справку – 1 (один) час либо 1 (один) рабочий день.\n      4. В процессе оказания государственной услуги задействованы следующие структурно-функциональные единицы:\n      специалист услугодателя;\n      руководитель услугодателя.\n";
+        let d = extract(src);
+        assert_eq!(d.lang, Lang::Ru);
+        let r = &d.regs[0];
+        assert_eq!(r.title.as_deref(), Some("Выдача справки"));
+        assert_eq!(r.form.as_ref().map(|f| f.0), Some("paper"));
+        assert_eq!(
+            r.channels.iter().map(|c| c.kind).collect::<Vec<_>>(),
+            ["provider", "state-corporation"]
+        );
+        let (cite, items) = r.procedure.as_ref().expect("procedure");
+        assert_eq!(cite, "3");
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].cite, "3.1");
+        assert_eq!(
+            r.actors[items[0].actor.unwrap()].name,
+            "специалист услугодателя"
+        );
+        assert!(items[1].alternatives);
+    }
+
+    #[test]
+    fn a_small_act_in_kazakh() {
+        let src = "\"Анықтама беру\" мемлекеттік көрсетілетін қызмет регламенті\n\n      1. Өтінішті қабылдау және нәтижесін беру көрсетілетін қызметті беруші арқылы жүзеге асырылады.\n      2. Рәсімнің мазмұны, орындалу ұзақтығы:\n      кеңсе қызметкері құжаттарды қабылдайды – 30 (отыз) минут;\n      көрсетілетін қызметті берушінің басшысы қол қояды – 2 (екі) сағат.\n      3. Құрылымдық бөлімшелерінің (қызметкерлерінің) тізбесі:\n      кеңсе қызметкері;\n      көрсетілетін қызметті берушінің басшысы.\n";
+        let d = extract(src);
+        assert_eq!(d.lang, Lang::Kk);
+        let r = &d.regs[0];
+        assert_eq!(r.channels.len(), 1);
+        assert_eq!(r.channels[0].kind, "provider");
+        let (_, items) = r.procedure.as_ref().expect("procedure");
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[1].cite, "2");
+        assert_eq!(
+            r.actors[items[1].actor.unwrap()].name,
+            "көрсетілетін қызметті берушінің басшысы"
+        );
+        assert_eq!(items[1].durations[0].render(), "2 (екі) h");
+    }
+}
