@@ -38,6 +38,11 @@ step "fuzz targets"
 cargo build --manifest-path fuzz/Cargo.toml --bins --quiet
 
 step "tests"
+# The importer's score floors read the seed acts beside the checkout, when they are there.
+if [ -z "${REGLAM_SEEDS:-}" ] && [ -d ../shared/seeds ]; then
+  REGLAM_SEEDS="$(cd ../shared/seeds && pwd)"
+  export REGLAM_SEEDS
+fi
 # CI=true makes insta fail on a missing snapshot instead of writing one.
 CI="${CI:-true}" cargo test --workspace --quiet 2>&1 | tee target/test-output.txt | grep -Ev '^\s*$' | tail -n 80
 status=${PIPESTATUS[0]}
