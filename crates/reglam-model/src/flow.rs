@@ -2,12 +2,11 @@
 //! "dangling" exits that the next statement picks up; jumps by name are resolved once the whole
 //! channel (with its procedures inlined) is known.
 
-use crate::args::Accepts;
-use crate::lower::{Ctx, Lower};
+use crate::lower::Lower;
 use crate::model::*;
 use petgraph::graph::{DiGraph, NodeIndex};
 use reglam_diagnostics::{suggest::suggest, Expected, NameKind, Problem, Span, Within};
-use reglam_syntax::{Keyword, Statement};
+use reglam_syntax::{Fixed, Keyword, Parent, Statement};
 use std::collections::HashMap;
 
 enum Target {
@@ -160,14 +159,14 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
         let mut dangling: Vec<(NodeIndex, Edge)> = Vec::new();
         for st in stmts {
             let ctx = if scope.is_empty() {
-                Ctx::Channel
+                Parent::Channel
             } else {
-                Ctx::Procedure
+                Parent::Procedure
             };
             let Some(kw) = self.lower.keyword(
                 st,
-                if matches!(ctx, Ctx::Channel) {
-                    Ctx::Branch
+                if matches!(ctx, Parent::Channel) {
+                    Parent::Branch
                 } else {
                     ctx
                 },
@@ -258,16 +257,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 self.step_like(st, kw, scope)
             }
             Keyword::Outcome => {
-                let h = self.lower.header(
-                    st,
-                    false,
-                    Accepts {
-                        words: 2,
-                        cite: true,
-                        texts: true,
-                        ..Default::default()
-                    },
-                );
+                let h = self.lower.header(st);
                 self.lower.no_block(st);
                 let Some(id) = h.words.first().cloned() else {
                     self.lower.missing(st, Expected::Name);
@@ -276,7 +266,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 let outcome = match h.words.get(1) {
                     Some(w) => self
                         .lower
-                        .choice(st, w, OutcomeKind::WORDS)
+                        .choice::<OutcomeKind>(st, w)
                         .unwrap_or(OutcomeKind::Other),
                     None => {
                         self.lower.missing(st, Expected::OutcomeKind);
@@ -297,15 +287,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 })
             }
             Keyword::Goto => {
-                let h = self.lower.header(
-                    st,
-                    false,
-                    Accepts {
-                        words: 1,
-                        cite: true,
-                        ..Default::default()
-                    },
-                );
+                let h = self.lower.header(st);
                 self.lower.no_block(st);
                 let Some(t) = h.words.first() else {
                     self.lower.missing(st, Expected::Destination);
@@ -317,15 +299,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 })
             }
             Keyword::Call => {
-                let h = self.lower.header(
-                    st,
-                    false,
-                    Accepts {
-                        words: 1,
-                        cite: true,
-                        ..Default::default()
-                    },
-                );
+                let h = self.lower.header(st);
                 self.lower.no_block(st);
                 let Some((name, span)) = h.words.first().cloned() else {
                     self.lower.missing(st, Expected::ProcedureName);
@@ -367,16 +341,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 entry.map(|entry| Lowered { entry, exits })
             }
             Keyword::Parallel => {
-                let h = self.lower.header(
-                    st,
-                    false,
-                    Accepts {
-                        words: 1,
-                        cite: true,
-                        texts: true,
-                        ..Default::default()
-                    },
-                );
+                let h = self.lower.header(st);
                 let id = h.words.first().cloned();
                 let fork = self.add(id.as_ref(), NodeKind::Fork, scope, h.cite.clone(), st.span);
                 let join_id = id.as_ref().map(|(n, s)| (format!("{n}-join"), *s));
@@ -391,20 +356,11 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 let branches = st.block.as_ref().map_or(&[][..], |b| &b.statements[..]);
                 let mut count = 0;
                 for b in branches {
-                    if self.lower.keyword(b, Ctx::Parallel).is_none() {
+                    if self.lower.keyword(b, Parent::Parallel).is_none() {
                         continue;
                     }
                     count += 1;
-                    self.lower.header(
-                        b,
-                        false,
-                        Accepts {
-                            words: 1,
-                            cite: true,
-                            texts: true,
-                            ..Default::default()
-                        },
-                    );
+                    self.lower.header(b);
                     let body = b.block.as_ref().map_or(&[][..], |b| &b.statements[..]);
                     let (entry, exits) = self.seq(body.iter(), scope);
                     match entry {
@@ -427,17 +383,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 })
             }
             Keyword::Rework => {
-                let h = self.lower.header(
-                    st,
-                    false,
-                    Accepts {
-                        words: 2,
-                        cite: true,
-                        texts: true,
-                        arrow: true,
-                        ..Default::default()
-                    },
-                );
+                let h = self.lower.header(st);
                 let Some(id) = h.words.first().cloned() else {
                     self.lower.missing(st, Expected::Name);
                     return None;
@@ -453,69 +399,41 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 };
                 let mut timeout_target = None;
                 for s in st.block.as_ref().map_or(&[][..], |b| &b.statements[..]) {
-                    match self.lower.keyword(s, Ctx::Rework) {
+                    match self.lower.keyword(s, Parent::Rework) {
                         Some(Keyword::Max) => {
-                            let h = self.lower.header(
-                                s,
-                                false,
-                                Accepts {
-                                    words: 1,
-                                    numbers: 1,
-                                    ..Default::default()
-                                },
-                            );
+                            let h = self.lower.header(s);
+                            // `max 2 times`: the word, when written, must be `times`.
+                            if let Some(w) = h.words.first() {
+                                self.lower.choice_of(s, w, &[Fixed::Times]);
+                            }
                             match h.numbers.first() {
                                 Some((n, _)) => rw.max = Some(*n),
                                 None => self.lower.missing(s, Expected::MaxTimes),
                             }
                         }
                         Some(Keyword::Takes) => {
-                            let h = self.lower.header(
-                                s,
-                                true,
-                                Accepts {
-                                    durations: 1,
-                                    cite: true,
-                                    ..Default::default()
-                                },
-                            );
+                            let h = self.lower.header(s);
                             rw.takes = h.durations.first().cloned();
                             if rw.takes.is_none() {
                                 self.lower.missing(s, Expected::Duration);
                             }
                         }
                         Some(Keyword::Clock) => {
-                            let h = self.lower.header(
-                                s,
-                                false,
-                                Accepts {
-                                    words: 1,
-                                    ..Default::default()
-                                },
-                            );
+                            let h = self.lower.header(s);
                             match h.words.first() {
-                                Some(w) if w.0 == "paused" => rw.clock_paused = true,
                                 Some(w) => {
-                                    let w = w.clone();
-                                    self.lower.choice::<()>(s, &w, &[("paused", ())]);
+                                    if self.lower.choice_of(s, w, &[Fixed::Paused]).is_some() {
+                                        rw.clock_paused = true;
+                                    }
                                 }
-                                None => self.lower.missing(
-                                    s,
-                                    Expected::FixedWords(vec![Keyword::Paused.spelling()]),
-                                ),
+                                None => {
+                                    let expected = self.lower.fixed_words(&[Fixed::Paused]);
+                                    self.lower.missing(s, expected)
+                                }
                             }
                         }
                         Some(Keyword::Timeout) => {
-                            let h = self.lower.header(
-                                s,
-                                true,
-                                Accepts {
-                                    durations: 1,
-                                    arrow: true,
-                                    cite: true,
-                                    ..Default::default()
-                                },
-                            );
+                            let h = self.lower.header(s);
                             rw.timeout = h.durations.first().cloned();
                             if rw.timeout.is_none() {
                                 self.lower.missing(s, Expected::Duration);
@@ -551,21 +469,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
     fn step_like(&mut self, st: &Statement, kw: Keyword, scope: &str) -> Option<Lowered> {
         let is_check = kw == Keyword::Check;
         let is_decide = kw == Keyword::Decide;
-        let h = self.lower.header(
-            st,
-            true,
-            Accepts {
-                words: 2,
-                // Several durations add up: "7 сағат 40 минут" is `7 h 40 min`.
-                durations: usize::MAX,
-                cite: true,
-                texts: true,
-                arrow: !is_decide,
-                then_else: is_check,
-                for_kinds: true,
-                ..Default::default()
-            },
-        );
+        let h = self.lower.header(st);
         let Some(id) = h.words.first().cloned() else {
             self.lower.missing(st, Expected::Name);
             return None;
@@ -588,7 +492,11 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
         let mut whens: Vec<((String, Span), (String, Span))> = Vec::new();
         let block = st.block.as_ref().map_or(&[][..], |b| &b.statements[..]);
         for s in block {
-            let ctx = if is_decide { Ctx::Decide } else { Ctx::Step };
+            let ctx = if is_decide {
+                Parent::Decide
+            } else {
+                Parent::Step
+            };
             let within = Within::Statement(st.keyword.clone());
             let Some(k) = self.lower.keyword_within(s, ctx, within) else {
                 continue;
@@ -598,17 +506,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 Keyword::Produces => self.lower_text(s, &mut step.produces),
                 Keyword::Note => self.lower_text(s, &mut Text::default()),
                 Keyword::Part | Keyword::Option => {
-                    let h = self.lower.header(
-                        s,
-                        true,
-                        Accepts {
-                            durations: 1,
-                            texts: true,
-                            cite: true,
-                            for_kinds: true,
-                            ..Default::default()
-                        },
-                    );
+                    let h = self.lower.header(s);
                     if !self.applies(&h.for_kinds) {
                         continue;
                     }
@@ -628,16 +526,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                     }
                 }
                 Keyword::Table => {
-                    let h = self.lower.header(
-                        s,
-                        true,
-                        Accepts {
-                            durations: 1,
-                            texts: true,
-                            cite: true,
-                            ..Default::default()
-                        },
-                    );
+                    let h = self.lower.header(s);
                     match h.durations.first() {
                         Some(d) => {
                             step.table = Some(TableFigure {
@@ -650,31 +539,14 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                     }
                 }
                 Keyword::Actor => {
-                    let h = self.lower.header(
-                        s,
-                        false,
-                        Accepts {
-                            words: 1,
-                            ..Default::default()
-                        },
-                    );
+                    let h = self.lower.header_in(s, Parent::Step);
                     if let Some(w) = h.words.first() {
                         step.actor = self.actor(w, None);
                         step.actor_name = Some(w.0.clone());
                     }
                 }
                 Keyword::When => {
-                    let h = self.lower.header(
-                        s,
-                        false,
-                        Accepts {
-                            texts: true,
-                            words: 1,
-                            arrow: true,
-                            cite: true,
-                            ..Default::default()
-                        },
-                    );
+                    let h = self.lower.header(s);
                     let label = h
                         .texts
                         .first()
@@ -726,19 +598,14 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
 
     /// Whether something marked `for KIND…` belongs in this channel.
     fn applies(&self, kinds: &[(String, Span)]) -> bool {
-        kinds.is_empty() || kinds.iter().any(|(k, _)| k == self.kind.word())
+        kinds.is_empty()
+            || kinds
+                .iter()
+                .any(|(k, _)| self.lower.vocab.find::<ChannelKind>(k) == Some(self.kind))
     }
 
     fn lower_text(&mut self, st: &Statement, target: &mut Text) {
-        let h = self.lower.header(
-            st,
-            false,
-            Accepts {
-                texts: true,
-                cite: true,
-                ..Default::default()
-            },
-        );
+        let h = self.lower.header(st);
         if h.texts.is_empty() {
             self.lower.missing(st, Expected::Text);
         }

@@ -1,13 +1,13 @@
 //! Lowering: from statements to the model. Reports every problem it meets and goes on, so one
 //! run shows them all.
 
-use crate::args::{read_header, Accepts, Header};
+use crate::args::{read_header, suggest_in, Header};
 use crate::flow::FlowBuilder;
 use crate::model::*;
 use reglam_diagnostics::{
     suggest::suggest, ArgIssue, Diagnostic, Expected, FileId, NameKind, Problem, Span, Within,
 };
-use reglam_syntax::{Keyword, Statement, SyntaxFile};
+use reglam_syntax::{Fixed, Keyword, Parent, Statement, SyntaxFile, VocabWord, Vocabulary};
 use std::collections::HashMap;
 
 /// What one file declares.
@@ -24,91 +24,10 @@ pub(crate) struct Lower<'a> {
     pub diagnostics: Vec<Diagnostic>,
     /// Standards of imported files.
     pub imported: &'a [Standard],
-}
-
-/// Where a statement appears, for "not allowed here" messages.
-#[derive(Clone, Copy)]
-pub(crate) enum Ctx {
-    Top,
-    Act,
-    Standard,
-    Service,
-    Regulation,
-    Scenario,
-    Channel,
-    Procedure,
-    Branch,
-    Step,
-    Deadline,
-    Actor,
-    Decide,
-    Parallel,
-    Rework,
-}
-
-impl Ctx {
-    /// The statement whose block this is, for "not allowed here" messages.
-    fn within(self) -> Within {
-        let keyword = match self {
-            Ctx::Top => return Within::TopLevel,
-            Ctx::Act => Keyword::Act,
-            Ctx::Standard => Keyword::Standard,
-            Ctx::Service => Keyword::Service,
-            Ctx::Regulation => Keyword::Regulation,
-            Ctx::Scenario => Keyword::Scenario,
-            Ctx::Channel => Keyword::Channel,
-            Ctx::Procedure => Keyword::Procedure,
-            Ctx::Branch => Keyword::Branch,
-            Ctx::Step => Keyword::Step,
-            Ctx::Deadline => Keyword::Deadline,
-            Ctx::Actor => Keyword::Actor,
-            Ctx::Decide => Keyword::Decide,
-            Ctx::Parallel => Keyword::Parallel,
-            Ctx::Rework => Keyword::Rework,
-        };
-        Within::Statement(keyword.spelling().to_string())
-    }
-
-    pub(crate) fn allowed(self) -> &'static [Keyword] {
-        use Keyword::*;
-        const FLOW: &[Keyword] = &[
-            Step, Check, Decide, Parallel, Rework, Wait, Call, Goto, Outcome,
-        ];
-        match self {
-            Ctx::Top => &[Lang, Import, Act, Standard, Regulation],
-            Ctx::Act => &[Title, Body, Kind, Number, Date, Registration, Status, Note],
-            Ctx::Standard => &[Title, Number, Date, Service, Note],
-            Ctx::Service => &[Title, Deadline, Cap, Note],
-            Ctx::Regulation => &[
-                Title,
-                Implements,
-                Provider,
-                Result,
-                Form,
-                Note,
-                Deadline,
-                Cap,
-                TableTotal,
-                Actor,
-                ListedActors,
-                Procedure,
-                Channel,
-                Scenario,
-            ],
-            Ctx::Scenario => &[Title, Deadline, Cap, TableTotal, Procedure, Channel, Note],
-            Ctx::Channel => &[
-                Deadline, Due, TableTotal, Note, Step, Check, Decide, Parallel, Rework, Wait, Call,
-                Goto, Outcome,
-            ],
-            Ctx::Procedure | Ctx::Branch => FLOW,
-            Ctx::Step => &[Action, Produces, Part, Option, Table, Actor, Note],
-            Ctx::Deadline => &[ReceiptDay, Extend],
-            Ctx::Actor => &[Name, Alias, Kind],
-            Ctx::Decide => &[When],
-            Ctx::Parallel => &[Branch],
-            Ctx::Rework => &[Max, Takes, Clock, Timeout],
-        }
-    }
+    /// The spellings of keywords and fixed words.
+    pub vocab: &'a Vocabulary,
+    /// The column of `vocab` the file is written in: messages answer in it.
+    pub column: usize,
 }
 
 impl<'a> Lower<'a> {
@@ -123,9 +42,22 @@ impl<'a> Lower<'a> {
         }
     }
 
-    /// The keyword of a statement, if it is allowed in `ctx`; reports it otherwise.
-    pub(crate) fn keyword(&mut self, st: &Statement, ctx: Ctx) -> Option<Keyword> {
-        self.keyword_within(st, ctx, ctx.within())
+    /// The statement whose block `parent` is, spelt in the file's language.
+    fn within(&self, parent: Parent) -> Within {
+        match parent.keyword() {
+            None => Within::TopLevel,
+            Some(k) => Within::Statement(self.vocab.spelling(k, self.column).to_string()),
+        }
+    }
+
+    /// What a statement's keyword means, whatever it is allowed.
+    pub(crate) fn keyword_of(&self, st: &Statement) -> Option<Keyword> {
+        self.vocab.find::<Keyword>(&st.keyword)
+    }
+
+    /// The keyword of a statement, if it is allowed in `parent`; reports it otherwise.
+    pub(crate) fn keyword(&mut self, st: &Statement, parent: Parent) -> Option<Keyword> {
+        self.keyword_within(st, parent, self.within(parent))
     }
 
     /// As [`Self::keyword`], naming the enclosing statement as written (a step's block may
@@ -133,20 +65,24 @@ impl<'a> Lower<'a> {
     pub(crate) fn keyword_within(
         &mut self,
         st: &Statement,
-        ctx: Ctx,
+        parent: Parent,
         within: Within,
     ) -> Option<Keyword> {
-        let allowed = ctx.allowed();
-        match Keyword::from_word(&st.keyword) {
+        let allowed = parent.children();
+        match self.keyword_of(st) {
             Some(k) if allowed.contains(&k) => Some(k),
             _ => {
-                let spellings: Vec<&'static str> = allowed.iter().map(|k| k.spelling()).collect();
+                let spellings: Vec<&'static str> = allowed
+                    .iter()
+                    .map(|k| self.vocab.spelling(*k, self.column))
+                    .collect();
+                let suggestion = suggest(&st.keyword, spellings.iter().copied());
                 self.report(
                     Problem::UnknownStatement {
                         span: st.keyword_span,
                         word: st.keyword.clone(),
                         within,
-                        suggestion: suggest(&st.keyword, spellings.iter().copied()),
+                        suggestion,
                         allowed: spellings,
                     },
                     None,
@@ -156,12 +92,37 @@ impl<'a> Lower<'a> {
         }
     }
 
-    pub(crate) fn header(&mut self, st: &Statement, units: bool, accepts: Accepts) -> Header {
+    /// Reads a statement's arguments as its row of the statement table says.
+    pub(crate) fn header(&mut self, st: &Statement) -> Header {
+        let shape = self.keyword_of(st).map(|k| k.shape()).unwrap_or_default();
+        self.header_shaped(st, shape)
+    }
+
+    /// As [`Self::header`], for a statement whose arguments depend on where it is.
+    pub(crate) fn header_in(&mut self, st: &Statement, parent: Parent) -> Header {
+        let shape = self
+            .keyword_of(st)
+            .map(|k| k.shape_in(parent))
+            .unwrap_or_default();
+        self.header_shaped(st, shape)
+    }
+
+    fn header_shaped(&mut self, st: &Statement, shape: reglam_syntax::Shape) -> Header {
         let mut problems = Vec::new();
-        let h = read_header(st, units, &mut problems);
-        h.validate(st, accepts, &mut problems);
+        let h = read_header(st, self.vocab, self.column, shape.units, &mut problems);
+        h.validate(st, shape, self.vocab, self.column, &mut problems);
         self.report_all(problems);
         h
+    }
+
+    /// The fixed words `words`, spelt in the file's language.
+    pub(crate) fn fixed_words(&self, words: &[Fixed]) -> Expected {
+        Expected::FixedWords(
+            words
+                .iter()
+                .map(|w| self.vocab.spelling(*w, self.column))
+                .collect(),
+        )
     }
 
     pub(crate) fn no_block(&mut self, st: &Statement) {
@@ -206,15 +167,7 @@ impl<'a> Lower<'a> {
 
     /// `title ru "…"` and the like: merges into `target`.
     fn text_field(&mut self, st: &Statement, target: &mut Text) {
-        let h = self.header(
-            st,
-            false,
-            Accepts {
-                texts: true,
-                cite: true,
-                ..Default::default()
-            },
-        );
+        let h = self.header(st);
         self.no_block(st);
         if h.texts.is_empty() {
             self.missing(st, Expected::Text);
@@ -225,16 +178,7 @@ impl<'a> Lower<'a> {
     }
 
     fn string_field(&mut self, st: &Statement) -> Option<String> {
-        let h = self.header(
-            st,
-            false,
-            Accepts {
-                texts: true,
-                words: 1,
-                numbers: 1,
-                ..Default::default()
-            },
-        );
+        let h = self.header(st);
         self.no_block(st);
         let value = h
             .texts
@@ -249,14 +193,7 @@ impl<'a> Lower<'a> {
     }
 
     fn date_field(&mut self, st: &Statement) -> Option<String> {
-        let h = self.header(
-            st,
-            false,
-            Accepts {
-                dates: 1,
-                ..Default::default()
-            },
-        );
+        let h = self.header(st);
         self.no_block(st);
         match h.dates.first() {
             Some((d, span)) => self.valid_date(d, *span),
@@ -294,7 +231,7 @@ impl<'a> Lower<'a> {
             self.report(
                 Problem::BadArguments {
                     span,
-                    statement: Keyword::Date.spelling().into(),
+                    statement: self.vocab.spelling(Keyword::Date, self.column).into(),
                     issue: ArgIssue::BadDate(d.into()),
                 },
                 None,
@@ -303,23 +240,41 @@ impl<'a> Lower<'a> {
         }
     }
 
-    /// A word that must be one of `choices`.
-    pub(crate) fn choice<T: Copy>(
+    /// A word that must be a word of class `T`.
+    pub(crate) fn choice<T: VocabWord>(
         &mut self,
         st: &Statement,
         word: &(String, Span),
-        choices: &[(&'static str, T)],
     ) -> Option<T> {
-        match choices.iter().find(|(w, _)| *w == word.0) {
-            Some((_, v)) => Some(*v),
-            None => {
+        let all = self.vocab.words::<T>();
+        self.choice_of(st, word, &all)
+    }
+
+    /// A word that must be one of `choices`; otherwise an error with the closest spelling in
+    /// the file's language.
+    pub(crate) fn choice_of<T: VocabWord>(
+        &mut self,
+        st: &Statement,
+        word: &(String, Span),
+        choices: &[T],
+    ) -> Option<T> {
+        match self.vocab.find::<T>(&word.0) {
+            Some(v) if choices.contains(&v) => Some(v),
+            _ => {
+                let allowed: Vec<&'static str> = choices
+                    .iter()
+                    .map(|c| self.vocab.spelling(*c, self.column))
+                    .collect();
+                let suggestion = suggest(&word.0, allowed.iter().copied())
+                    .or_else(|| suggest_in::<T>(self.vocab, self.column, &word.0));
                 self.report(
                     Problem::BadArguments {
                         span: word.1,
                         statement: st.keyword.clone(),
                         issue: ArgIssue::NotOneOf {
                             found: word.0.clone(),
-                            allowed: choices.iter().map(|(w, _)| *w).collect(),
+                            allowed,
+                            suggestion,
                         },
                     },
                     None,
@@ -333,19 +288,12 @@ impl<'a> Lower<'a> {
         let mut out = FileModel::default();
         // `lang` applies to the whole file, wherever it is written.
         for st in &syntax.statements {
-            if Keyword::from_word(&st.keyword) == Some(Keyword::Lang) {
-                let h = self.header(
-                    st,
-                    false,
-                    Accepts {
-                        words: 1,
-                        ..Default::default()
-                    },
-                );
+            if self.keyword_of(st) == Some(Keyword::Lang) {
+                let h = self.header(st);
                 self.no_block(st);
                 match h.words.first() {
                     Some(w) => {
-                        if let Some(l) = self.choice(st, w, &[("ru", Lang::Ru), ("kk", Lang::Kk)]) {
+                        if let Some(l) = self.choice::<Lang>(st, w) {
                             self.lang = l;
                         }
                     }
@@ -354,7 +302,7 @@ impl<'a> Lower<'a> {
             }
         }
         for st in &syntax.statements {
-            match self.keyword(st, Ctx::Top) {
+            match self.keyword(st, Parent::Top) {
                 Some(Keyword::Act) => out.acts.push(self.act(st)),
                 Some(Keyword::Standard) => {
                     if let Some(s) = self.standard(st) {
@@ -376,13 +324,13 @@ impl<'a> Lower<'a> {
     }
 
     fn act(&mut self, st: &Statement) -> Act {
-        self.header(st, false, Accepts::default());
+        self.header(st);
         let mut act = Act {
             file: self.file,
             ..Default::default()
         };
         for s in self.block(st) {
-            match self.keyword(s, Ctx::Act) {
+            match self.keyword(s, Parent::Act) {
                 Some(Keyword::Title) => self.text_field(s, &mut act.title),
                 Some(Keyword::Body) => self.text_field(s, &mut act.body),
                 Some(Keyword::Kind) => self.text_field(s, &mut act.kind),
@@ -393,17 +341,7 @@ impl<'a> Lower<'a> {
                 Some(Keyword::Number) => act.number = self.string_field(s),
                 Some(Keyword::Date) => act.date = self.date_field(s),
                 Some(Keyword::Registration) => {
-                    let h = self.header(
-                        s,
-                        false,
-                        Accepts {
-                            texts: true,
-                            words: 1,
-                            numbers: 1,
-                            dates: 1,
-                            ..Default::default()
-                        },
-                    );
+                    let h = self.header(s);
                     let number = h
                         .texts
                         .first()
@@ -416,36 +354,27 @@ impl<'a> Lower<'a> {
                     }
                 }
                 Some(Keyword::Status) => {
-                    let h = self.header(
-                        s,
-                        false,
-                        Accepts {
-                            words: 1,
-                            dates: 1,
-                            texts: true,
-                            ..Default::default()
-                        },
-                    );
-                    match h.words.first().map(|w| w.0.as_str()) {
-                        Some("in-force") => act.status = Some(ActStatus::InForce),
-                        Some("repealed") => {
+                    let h = self.header(s);
+                    let statuses = [Fixed::InForce, Fixed::Repealed];
+                    let status = h.words.first().cloned().map(|w| {
+                        let found = self.choice_of(s, &w, &statuses);
+                        found
+                    });
+                    match status {
+                        Some(Some(Fixed::InForce)) => act.status = Some(ActStatus::InForce),
+                        Some(Some(_)) => {
                             let date = h.dates.first().and_then(|(d, sp)| self.valid_date(d, *sp));
                             act.status = Some(ActStatus::Repealed {
                                 date,
                                 by: self.text_of(&h),
                             })
                         }
-                        Some(_) => {
-                            let w = h.words[0].clone();
-                            self.choice::<()>(s, &w, &[("in-force", ()), ("repealed", ())]);
+                        // Reported by `choice_of`.
+                        Some(None) => {}
+                        None => {
+                            let expected = self.fixed_words(&statuses);
+                            self.missing(s, expected)
                         }
-                        None => self.missing(
-                            s,
-                            Expected::FixedWords(vec![
-                                Keyword::InForce.spelling(),
-                                Keyword::Repealed.spelling(),
-                            ]),
-                        ),
                     }
                 }
                 _ => {}
@@ -455,16 +384,7 @@ impl<'a> Lower<'a> {
     }
 
     fn standard(&mut self, st: &Statement) -> Option<Standard> {
-        let h = self.header(
-            st,
-            false,
-            Accepts {
-                words: 1,
-                cite: true,
-                texts: true,
-                ..Default::default()
-            },
-        );
+        let h = self.header(st);
         let Some((id, _)) = h.words.first().cloned() else {
             self.missing(st, Expected::Name);
             return None;
@@ -480,22 +400,13 @@ impl<'a> Lower<'a> {
         };
         let mut seen: HashMap<String, Span> = HashMap::new();
         for s in self.block(st) {
-            match self.keyword(s, Ctx::Standard) {
+            match self.keyword(s, Parent::Standard) {
                 Some(Keyword::Title) => self.text_field(s, &mut std.title),
                 Some(Keyword::Note) => self.text_field(s, &mut Text::default()),
                 Some(Keyword::Number) => std.number = self.string_field(s),
                 Some(Keyword::Date) => std.date = self.date_field(s),
                 Some(Keyword::Service) => {
-                    let h = self.header(
-                        s,
-                        false,
-                        Accepts {
-                            words: 1,
-                            cite: true,
-                            texts: true,
-                            ..Default::default()
-                        },
-                    );
+                    let h = self.header(s);
                     let Some((id, span)) = h.words.first().cloned() else {
                         self.missing(s, Expected::Name);
                         continue;
@@ -520,11 +431,11 @@ impl<'a> Lower<'a> {
                         span: s.span,
                     };
                     for x in self.block(s) {
-                        match self.keyword(x, Ctx::Service) {
+                        match self.keyword(x, Parent::Service) {
                             Some(Keyword::Title) => self.text_field(x, &mut svc.title),
                             Some(Keyword::Note) => self.text_field(x, &mut Text::default()),
                             Some(Keyword::Deadline) => {
-                                if let Some(d) = self.deadline(x, true) {
+                                if let Some(d) = self.deadline(x, Parent::Service) {
                                     svc.deadlines.push(d)
                                 }
                             }
@@ -544,19 +455,11 @@ impl<'a> Lower<'a> {
         Some(std)
     }
 
-    pub(crate) fn deadline(&mut self, st: &Statement, kinds: bool) -> Option<Deadline> {
-        let h = self.header(
-            st,
-            true,
-            Accepts {
-                words: usize::from(kinds),
-                durations: 1,
-                cite: true,
-                ..Default::default()
-            },
-        );
+    /// A deadline; `parent` says where, since a channel's own deadline names no channel kind.
+    pub(crate) fn deadline(&mut self, st: &Statement, parent: Parent) -> Option<Deadline> {
+        let h = self.header_in(st, parent);
         let channel = match h.words.first() {
-            Some(w) => Some(self.choice(st, w, ChannelKind::WORDS)?),
+            Some(w) => Some(self.choice::<ChannelKind>(st, w)?),
             None => None,
         };
         let Some(duration) = h.durations.first().cloned() else {
@@ -572,43 +475,25 @@ impl<'a> Lower<'a> {
             span: st.span,
         };
         for s in self.block(st) {
-            match self.keyword(s, Ctx::Deadline) {
+            match self.keyword(s, Parent::Deadline) {
                 Some(Keyword::ReceiptDay) => {
-                    let h = self.header(
-                        s,
-                        false,
-                        Accepts {
-                            words: 1,
-                            cite: true,
-                            ..Default::default()
-                        },
-                    );
-                    match h.words.first() {
-                        Some(w) if w.0 == "excluded" => d.receipt_day_excluded = true,
+                    let h = self.header(s);
+                    match h.words.first().cloned() {
                         Some(w) => {
-                            let w = w.clone();
-                            self.choice::<()>(s, &w, &[("excluded", ())]);
+                            if self.choice_of(s, &w, &[Fixed::Excluded]).is_some() {
+                                d.receipt_day_excluded = true;
+                            }
                         }
-                        None => self
-                            .missing(s, Expected::FixedWords(vec![Keyword::Excluded.spelling()])),
+                        None => {
+                            let expected = self.fixed_words(&[Fixed::Excluded]);
+                            self.missing(s, expected)
+                        }
                     }
                 }
                 Some(Keyword::Extend) => {
-                    let h = self.header(
-                        s,
-                        true,
-                        Accepts {
-                            words: 1,
-                            durations: 1,
-                            texts: true,
-                            cite: true,
-                            ..Default::default()
-                        },
-                    );
+                    let h = self.header(s);
                     let to = match h.words.first() {
-                        Some(w) => self
-                            .choice(s, w, &[("to", true), ("by", false)])
-                            .unwrap_or(false),
+                        Some(w) => self.choice_of(s, w, &[Fixed::To, Fixed::By]) == Some(Fixed::To),
                         None => false,
                     };
                     match h.durations.first() {
@@ -627,17 +512,7 @@ impl<'a> Lower<'a> {
     }
 
     fn cap(&mut self, st: &Statement) -> Option<Cap> {
-        let h = self.header(
-            st,
-            true,
-            Accepts {
-                words: 1,
-                durations: 1,
-                cite: true,
-                texts: true,
-                ..Default::default()
-            },
-        );
+        let h = self.header(st);
         self.no_block(st);
         let (Some((name, _)), Some(duration)) =
             (h.words.first().cloned(), h.durations.first().cloned())
@@ -653,16 +528,7 @@ impl<'a> Lower<'a> {
     }
 
     fn table_figure(&mut self, st: &Statement) -> Option<TableFigure> {
-        let h = self.header(
-            st,
-            true,
-            Accepts {
-                durations: 1,
-                cite: true,
-                texts: true,
-                ..Default::default()
-            },
-        );
+        let h = self.header(st);
         self.no_block(st);
         match h.durations.first().cloned() {
             Some(duration) => Some(TableFigure {
@@ -678,16 +544,7 @@ impl<'a> Lower<'a> {
     }
 
     fn regulation(&mut self, st: &Statement, standards: &[&Standard]) -> Option<Regulation> {
-        let h = self.header(
-            st,
-            false,
-            Accepts {
-                words: 1,
-                cite: true,
-                texts: true,
-                ..Default::default()
-            },
-        );
+        let h = self.header(st);
         let Some((id, _)) = h.words.first().cloned() else {
             self.missing(st, Expected::Name);
             return None;
@@ -715,7 +572,7 @@ impl<'a> Lower<'a> {
         let mut service: Option<&StandardService> = None;
         // Actors first, so that steps may come before or after the declarations.
         for s in body {
-            if Keyword::from_word(&s.keyword) == Some(Keyword::Actor) {
+            if self.keyword_of(s) == Some(Keyword::Actor) {
                 self.actor(s, &mut reg.actors);
             }
         }
@@ -724,7 +581,7 @@ impl<'a> Lower<'a> {
         let mut scenario_sts: Vec<&Statement> = Vec::new();
         let mut channel_sts: Vec<&Statement> = Vec::new();
         for s in body {
-            match self.keyword(s, Ctx::Regulation) {
+            match self.keyword(s, Parent::Regulation) {
                 Some(Keyword::Title) => self.text_field(s, &mut reg.title),
                 Some(Keyword::Provider) => self.text_field(s, &mut reg.provider),
                 Some(Keyword::Result) => self.text_field(s, &mut reg.result),
@@ -734,30 +591,14 @@ impl<'a> Lower<'a> {
                     reg.notes.push(t);
                 }
                 Some(Keyword::Form) => {
-                    let h = self.header(
-                        s,
-                        false,
-                        Accepts {
-                            words: 1,
-                            cite: true,
-                            ..Default::default()
-                        },
-                    );
+                    let h = self.header(s);
                     match h.words.first() {
-                        Some(w) => reg.form = self.choice(s, w, Form::WORDS),
+                        Some(w) => reg.form = self.choice::<Form>(s, w),
                         None => self.missing(s, Expected::Form),
                     }
                 }
                 Some(Keyword::Implements) => {
-                    let h = self.header(
-                        s,
-                        false,
-                        Accepts {
-                            words: 1,
-                            cite: true,
-                            ..Default::default()
-                        },
-                    );
+                    let h = self.header(s);
                     let Some((path, span)) = h.words.first().cloned() else {
                         self.missing(s, Expected::StandardService);
                         continue;
@@ -797,7 +638,7 @@ impl<'a> Lower<'a> {
                     }
                 }
                 Some(Keyword::Deadline) => {
-                    if let Some(d) = self.deadline(s, true) {
+                    if let Some(d) = self.deadline(s, Parent::Regulation) {
                         reg.deadlines.push(d)
                     }
                 }
@@ -812,15 +653,7 @@ impl<'a> Lower<'a> {
                     }
                 }
                 Some(Keyword::ListedActors) => {
-                    let h = self.header(
-                        s,
-                        false,
-                        Accepts {
-                            words: usize::MAX,
-                            cite: true,
-                            ..Default::default()
-                        },
-                    );
+                    let h = self.header(s);
                     self.no_block(s);
                     let mut actors = Vec::new();
                     for (w, span) in &h.words {
@@ -870,16 +703,7 @@ impl<'a> Lower<'a> {
         }
         let mut seen: HashMap<String, Span> = HashMap::new();
         for s in scenario_sts {
-            let h = self.header(
-                s,
-                false,
-                Accepts {
-                    words: 1,
-                    cite: true,
-                    texts: true,
-                    ..Default::default()
-                },
-            );
+            let h = self.header(s);
             let Some((id, span)) = h.words.first().cloned() else {
                 self.missing(s, Expected::Name);
                 continue;
@@ -900,11 +724,11 @@ impl<'a> Lower<'a> {
             let mut local_procs = Vec::new();
             let mut chans = Vec::new();
             for x in self.block(s) {
-                match self.keyword(x, Ctx::Scenario) {
+                match self.keyword(x, Parent::Scenario) {
                     Some(Keyword::Title) => self.text_field(x, &mut title),
                     Some(Keyword::Note) => self.text_field(x, &mut Text::default()),
                     Some(Keyword::Deadline) => {
-                        if let Some(d) = self.deadline(x, true) {
+                        if let Some(d) = self.deadline(x, Parent::Scenario) {
                             deadlines.push(d)
                         }
                     }
@@ -962,16 +786,7 @@ impl<'a> Lower<'a> {
         let mut table = outer.clone();
         let mut seen: HashMap<String, Span> = HashMap::new();
         for s in sts {
-            let h = self.header(
-                s,
-                false,
-                Accepts {
-                    words: 1,
-                    cite: true,
-                    texts: true,
-                    ..Default::default()
-                },
-            );
+            let h = self.header(s);
             let Some((id, span)) = h.words.first().cloned() else {
                 self.missing(s, Expected::Name);
                 continue;
@@ -1016,16 +831,7 @@ impl<'a> Lower<'a> {
         let mut channels = Vec::new();
         let mut seen: HashMap<String, Span> = HashMap::new();
         for s in channel_sts {
-            let h = self.header(
-                s,
-                false,
-                Accepts {
-                    words: 2,
-                    cite: true,
-                    texts: true,
-                    ..Default::default()
-                },
-            );
+            let h = self.header(s);
             let Some((cid, cspan)) = h.words.first().cloned() else {
                 self.missing(s, Expected::Name);
                 continue;
@@ -1043,22 +849,22 @@ impl<'a> Lower<'a> {
             }
             let kind = match h.words.get(1) {
                 Some(w) => self
-                    .choice(s, w, ChannelKind::WORDS)
+                    .choice::<ChannelKind>(s, w)
                     .unwrap_or(ChannelKind::Other),
                 // A channel named after its kind needs no second word.
-                None => ChannelKind::WORDS
-                    .iter()
-                    .find(|(w, _)| *w == cid)
-                    .map_or(ChannelKind::Other, |(_, k)| *k),
+                None => self
+                    .vocab
+                    .find::<ChannelKind>(&cid)
+                    .unwrap_or(ChannelKind::Other),
             };
             let mut own_deadlines = Vec::new();
             let mut table_totals = Vec::new();
             let mut due_sts = Vec::new();
             let mut flow_sts = Vec::new();
             for x in self.block(s) {
-                match self.keyword(x, Ctx::Channel) {
+                match self.keyword(x, Parent::Channel) {
                     Some(Keyword::Deadline) => {
-                        if let Some(d) = self.deadline(x, false) {
+                        if let Some(d) = self.deadline(x, Parent::Channel) {
                             own_deadlines.push(d)
                         }
                     }
@@ -1081,17 +887,7 @@ impl<'a> Lower<'a> {
             }
             let mut dues = Vec::new();
             for x in due_sts {
-                let h = self.header(
-                    x,
-                    true,
-                    Accepts {
-                        words: 1,
-                        durations: 1,
-                        cite: true,
-                        before_deadline: true,
-                        ..Default::default()
-                    },
-                );
+                let h = self.header(x);
                 let (Some((step, sspan)), Some(d)) =
                     (h.words.first().cloned(), h.durations.first().cloned())
                 else {
@@ -1155,16 +951,7 @@ impl<'a> Lower<'a> {
     }
 
     fn actor(&mut self, st: &Statement, actors: &mut Vec<Actor>) {
-        let h = self.header(
-            st,
-            false,
-            Accepts {
-                words: 2,
-                cite: true,
-                texts: true,
-                ..Default::default()
-            },
-        );
+        let h = self.header(st);
         let Some((id, span)) = h.words.first().cloned() else {
             self.missing(st, Expected::Name);
             return;
@@ -1183,26 +970,16 @@ impl<'a> Lower<'a> {
             return;
         }
         let mut kind = match h.words.get(1) {
-            Some(w) => self
-                .choice(st, w, ActorKind::WORDS)
-                .unwrap_or(ActorKind::Unit),
+            Some(w) => self.choice::<ActorKind>(st, w).unwrap_or(ActorKind::Unit),
             None => ActorKind::Unit,
         };
         let mut name = self.text_of(&h);
         let mut aliases = Vec::new();
         for s in self.block(st) {
-            match self.keyword(s, Ctx::Actor) {
+            match self.keyword(s, Parent::Actor) {
                 Some(Keyword::Name) => self.text_field(s, &mut name),
                 Some(Keyword::Alias) => {
-                    let h = self.header(
-                        s,
-                        false,
-                        Accepts {
-                            texts: true,
-                            cite: true,
-                            ..Default::default()
-                        },
-                    );
+                    let h = self.header(s);
                     for (lang, text, _) in &h.texts {
                         let mut t = Text::default();
                         t.set(lang.unwrap_or(self.lang), normalize(text));
@@ -1213,16 +990,9 @@ impl<'a> Lower<'a> {
                     }
                 }
                 Some(Keyword::Kind) => {
-                    let h = self.header(
-                        s,
-                        false,
-                        Accepts {
-                            words: 1,
-                            ..Default::default()
-                        },
-                    );
+                    let h = self.header_in(s, Parent::Actor);
                     if let Some(w) = h.words.first() {
-                        kind = self.choice(s, w, ActorKind::WORDS).unwrap_or(kind);
+                        kind = self.choice::<ActorKind>(s, w).unwrap_or(kind);
                     }
                 }
                 _ => {}

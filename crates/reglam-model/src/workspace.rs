@@ -6,7 +6,7 @@ use crate::model::{Corpus, Lang, Standard};
 use reglam_diagnostics::{
     sort_diagnostics, ArgIssue, Diagnostic, Expected, FileId, Problem, ReadFailure, SourceMap, Span,
 };
-use reglam_syntax::{decode, parse, ArgKind, Keyword, SyntaxFile, MAX_FILE_BYTES};
+use reglam_syntax::{decode, parse, ArgKind, Keyword, SyntaxFile, Vocabulary, MAX_FILE_BYTES};
 use std::collections::HashMap;
 
 /// Why a file could not be loaded.
@@ -100,11 +100,20 @@ pub struct Workspace<L: Loader> {
     order: Vec<String>,
     roots: Vec<FileId>,
     diagnostics: Vec<Diagnostic>,
+    /// The spellings of keywords and fixed words, in every language.
+    vocab: Vocabulary,
 }
 
 impl<L: Loader> Workspace<L> {
     pub fn new(loader: L) -> Self {
+        Self::with_vocabulary(loader, Vocabulary::standard().clone())
+    }
+
+    /// A workspace that reads keywords and fixed words with `vocab` (say, one with an added
+    /// language).
+    pub fn with_vocabulary(loader: L, vocab: Vocabulary) -> Self {
         Workspace {
+            vocab,
             loader,
             sources: SourceMap::new(),
             files: HashMap::new(),
@@ -236,7 +245,7 @@ impl<L: Loader> Workspace<L> {
             .map(|s| {
                 s.statements
                     .iter()
-                    .filter(|st| Keyword::from_word(&st.keyword) == Some(Keyword::Import))
+                    .filter(|st| self.vocab.find::<Keyword>(&st.keyword) == Some(Keyword::Import))
                     .filter_map(|st| match st.args.first().map(|a| &a.kind) {
                         Some(ArgKind::Text(p)) => Some((p.clone(), st.args[0].span)),
                         _ => {
@@ -302,7 +311,7 @@ impl<L: Loader> Workspace<L> {
             queue.push((key.to_string(), visible));
             return;
         }
-        let (model, diagnostics) = lower_file(id, state.syntax.as_ref(), &visible);
+        let (model, diagnostics) = lower_file(id, state.syntax.as_ref(), &visible, &self.vocab);
         self.diagnostics.extend(diagnostics);
         let state = self.files.get_mut(key).expect("known file");
         state.imports = imported_keys;
@@ -352,8 +361,9 @@ impl<L: Loader> Workspace<L> {
                 ))
             })
             .collect();
+        let vocab = &self.vocab;
         let lowered = par_map(&jobs, |&(_, id, syntax, visible)| {
-            lower_file(id, syntax, visible)
+            lower_file(id, syntax, visible, vocab)
         });
         let done: Vec<String> = jobs.iter().map(|j| j.0.to_string()).collect();
         for (k, (model, diagnostics)) in done.iter().zip(lowered) {
@@ -471,6 +481,7 @@ fn lower_file(
     id: FileId,
     syntax: Option<&SyntaxFile>,
     visible: &[Standard],
+    vocab: &Vocabulary,
 ) -> (FileModel, Vec<Diagnostic>) {
     let Some(syntax) = syntax else {
         return (FileModel::default(), Vec::new());
@@ -480,6 +491,8 @@ fn lower_file(
         lang: Lang::Ru,
         diagnostics: Vec::new(),
         imported: visible,
+        vocab,
+        column: vocab.language_of(syntax),
     };
     let m = lower.file(syntax);
     if syntax.statements.is_empty() {

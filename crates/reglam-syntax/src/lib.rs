@@ -6,11 +6,16 @@
 //!    recurses deeply and its raw "expected …" lists never reach a drafter;
 //! 3. the pest grammar (`grammar/reglam.pest`) builds the statement tree.
 
-mod keywords;
 mod parser;
 mod prescan;
+pub mod table;
 mod tree;
+pub mod vocab;
 
-pub use keywords::{Keyword, Unit, UnitWords, UNITS};
 pub use parser::{decode, parse, Decoded, MAX_DEPTH, MAX_FILE_BYTES};
+pub use reglam_time::Unit;
+pub use table::{Keyword, Parent, Shape};
 pub use tree::{Arg, ArgKind, Block, Statement, SyntaxFile};
+pub use vocab::{
+    ActorKind, ChannelKind, Column, Fixed, Form, Lang, OutcomeKind, VocabWord, Vocabulary, Word,
+};

@@ -117,6 +117,12 @@ mod every_problem {
             bad(ArgIssue::NotOneOf {
                 found: "y".into(),
                 allowed: vec!["a", "b"],
+                suggestion: None,
+            }),
+            bad(ArgIssue::NotOneOf {
+                found: "tims".into(),
+                allowed: vec!["times"],
+                suggestion: Some("times".into()),
             }),
             bad(ArgIssue::NumberTooLarge),
             bad(ArgIssue::BadDate("2025-02-30".into())),
