@@ -119,11 +119,6 @@ mod every_problem {
                 allowed: vec!["a", "b"],
                 suggestion: None,
             }),
-            bad(ArgIssue::NotOneOf {
-                found: "tims".into(),
-                allowed: vec!["times"],
-                suggestion: Some("times".into()),
-            }),
             bad(ArgIssue::NumberTooLarge),
             bad(ArgIssue::BadDate("2025-02-30".into())),
             UnknownUnit {
@@ -289,6 +284,12 @@ mod every_problem {
                 span,
                 place: place(),
             },
+            // A choice that looks like a typo is answered with the closest one.
+            bad(ArgIssue::NotOneOf {
+                found: "tims".into(),
+                allowed: vec!["times"],
+                suggestion: Some("times".into()),
+            }),
         ]
     }
 
@@ -317,6 +318,13 @@ mod every_problem {
                 w.message
             );
         }
+    }
+
+    #[test]
+    fn a_choice_suggests_the_closest() {
+        let p = all();
+        let w = English.problem(p.last().expect("problems"));
+        assert_eq!(w.label, "did you mean `times`?");
     }
 
     #[test]
