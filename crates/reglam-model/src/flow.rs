@@ -2,8 +2,8 @@
 //! "dangling" exits that the next statement picks up; jumps by name are resolved once the whole
 //! channel (with its procedures inlined) is known.
 
-use crate::lower::Lower;
 use crate::model::*;
+use crate::read::{normalize, Reader};
 use petgraph::graph::{DiGraph, NodeIndex};
 use reglam_diagnostics::{suggest::suggest, Expected, NameKind, Problem, Span, Within};
 use reglam_syntax::{Fixed, Keyword, Parent, Statement};
@@ -32,7 +32,7 @@ struct Pending {
 }
 
 pub(crate) struct FlowBuilder<'l, 'a, 's> {
-    lower: &'l mut Lower<'a>,
+    read: &'l mut Reader<'a>,
     /// The kind of the channel being built: steps and times marked `for` other kinds are left out.
     kind: ChannelKind,
     actors: &'s [Actor],
@@ -48,7 +48,7 @@ pub(crate) struct FlowBuilder<'l, 'a, 's> {
 
 impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
     pub(crate) fn new(
-        lower: &'l mut Lower<'a>,
+        read: &'l mut Reader<'a>,
         kind: ChannelKind,
         actors: &'s [Actor],
         procs: &'s HashMap<String, &'s Statement>,
@@ -62,7 +62,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
             span: Span::default(),
         });
         FlowBuilder {
-            lower,
+            read,
             kind,
             actors,
             procs,
@@ -114,7 +114,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
         let candidates: Vec<&str> = self.labels.keys().map(|k| k.as_str()).collect();
         let suggestion = suggest(name, candidates.iter().copied())
             .or_else(|| suggest(&scoped, candidates.iter().copied()));
-        self.lower.report(
+        self.read.report(
             Problem::UnknownName {
                 span,
                 what: NameKind::StepOrOutcome,
@@ -163,7 +163,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
             } else {
                 Parent::Procedure
             };
-            let Some(kw) = self.lower.keyword(
+            let Some(kw) = self.read.keyword(
                 st,
                 if matches!(ctx, Parent::Channel) {
                     Parent::Branch
@@ -219,7 +219,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
         if let Some((n, nspan)) = id {
             if let Some((_, first)) = self.labels.get(&name) {
                 let first = *first;
-                self.lower.report(
+                self.read.report(
                     Problem::Duplicate {
                         span: *nspan,
                         first,
@@ -240,7 +240,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
             return Some(i);
         }
         let suggestion = suggest(&word.0, self.actors.iter().map(|a| a.id.as_str()));
-        self.lower.report(
+        self.read.report(
             Problem::UndeclaredActor {
                 span: word.1,
                 name: word.0.clone(),
@@ -257,23 +257,23 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 self.step_like(st, kw, scope)
             }
             Keyword::Outcome => {
-                let h = self.lower.header(st);
-                self.lower.no_block(st);
+                let h = self.read.header(st);
+                self.read.no_block(st);
                 let Some(id) = h.words.first().cloned() else {
-                    self.lower.missing(st, Expected::Name);
+                    self.read.missing(st, Expected::Name);
                     return None;
                 };
                 let outcome = match h.words.get(1) {
                     Some(w) => self
-                        .lower
+                        .read
                         .choice::<OutcomeKind>(st, w)
                         .unwrap_or(OutcomeKind::Other),
                     None => {
-                        self.lower.missing(st, Expected::OutcomeKind);
+                        self.read.missing(st, Expected::OutcomeKind);
                         OutcomeKind::Other
                     }
                 };
-                let text = self.lower.text_of(&h);
+                let text = self.read.text_of(&h);
                 let n = self.add(
                     Some(&id),
                     NodeKind::Outcome { outcome, text },
@@ -287,10 +287,10 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 })
             }
             Keyword::Goto => {
-                let h = self.lower.header(st);
-                self.lower.no_block(st);
+                let h = self.read.header(st);
+                self.read.no_block(st);
                 let Some(t) = h.words.first() else {
-                    self.lower.missing(st, Expected::Destination);
+                    self.read.missing(st, Expected::Destination);
                     return None;
                 };
                 Some(Lowered {
@@ -299,15 +299,15 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 })
             }
             Keyword::Call => {
-                let h = self.lower.header(st);
-                self.lower.no_block(st);
+                let h = self.read.header(st);
+                self.read.no_block(st);
                 let Some((name, span)) = h.words.first().cloned() else {
-                    self.lower.missing(st, Expected::ProcedureName);
+                    self.read.missing(st, Expected::ProcedureName);
                     return None;
                 };
                 let Some(proc_st) = self.procs.get(&name).copied() else {
                     let suggestion = suggest(&name, self.procs.keys().map(|k| k.as_str()));
-                    self.lower.report(
+                    self.read.report(
                         Problem::UnknownName {
                             span,
                             what: NameKind::Procedure,
@@ -319,7 +319,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                     return None;
                 };
                 if self.call_stack.contains(&name) {
-                    self.lower
+                    self.read
                         .report(Problem::RecursiveCall { span, name }, h.cite.as_ref());
                     return None;
                 }
@@ -341,7 +341,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 entry.map(|entry| Lowered { entry, exits })
             }
             Keyword::Parallel => {
-                let h = self.lower.header(st);
+                let h = self.read.header(st);
                 let id = h.words.first().cloned();
                 let fork = self.add(id.as_ref(), NodeKind::Fork, scope, h.cite.clone(), st.span);
                 let join_id = id.as_ref().map(|(n, s)| (format!("{n}-join"), *s));
@@ -356,11 +356,11 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 let branches = st.block.as_ref().map_or(&[][..], |b| &b.statements[..]);
                 let mut count = 0;
                 for b in branches {
-                    if self.lower.keyword(b, Parent::Parallel).is_none() {
+                    if self.read.keyword(b, Parent::Parallel).is_none() {
                         continue;
                     }
                     count += 1;
-                    self.lower.header(b);
+                    self.read.header(b);
                     let body = b.block.as_ref().map_or(&[][..], |b| &b.statements[..]);
                     let (entry, exits) = self.seq(body.iter(), scope);
                     match entry {
@@ -374,7 +374,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                     }
                 }
                 if count == 0 {
-                    self.lower.missing(st, Expected::BranchBlocks);
+                    self.read.missing(st, Expected::BranchBlocks);
                     self.graph.add_edge(fork, join, Edge::Next);
                 }
                 Some(Lowered {
@@ -383,15 +383,15 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 })
             }
             Keyword::Rework => {
-                let h = self.lower.header(st);
+                let h = self.read.header(st);
                 let Some(id) = h.words.first().cloned() else {
-                    self.lower.missing(st, Expected::Name);
+                    self.read.missing(st, Expected::Name);
                     return None;
                 };
                 let actor = h.words.get(1).and_then(|w| self.actor(w, h.cite.as_ref()));
                 let mut rw = Rework {
                     actor,
-                    reason: self.lower.text_of(&h),
+                    reason: self.read.text_of(&h),
                     max: None,
                     takes: None,
                     clock_paused: false,
@@ -399,44 +399,44 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 };
                 let mut timeout_target = None;
                 for s in st.block.as_ref().map_or(&[][..], |b| &b.statements[..]) {
-                    match self.lower.keyword(s, Parent::Rework) {
+                    match self.read.keyword(s, Parent::Rework) {
                         Some(Keyword::Max) => {
-                            let h = self.lower.header(s);
+                            let h = self.read.header(s);
                             // `max 2 times`: the word, when written, must be `times`.
                             if let Some(w) = h.words.first() {
-                                self.lower.choice_of(s, w, &[Fixed::Times]);
+                                self.read.choice_of(s, w, &[Fixed::Times]);
                             }
                             match h.numbers.first() {
                                 Some((n, _)) => rw.max = Some(*n),
-                                None => self.lower.missing(s, Expected::MaxTimes),
+                                None => self.read.missing(s, Expected::MaxTimes),
                             }
                         }
                         Some(Keyword::Takes) => {
-                            let h = self.lower.header(s);
+                            let h = self.read.header(s);
                             rw.takes = h.durations.first().cloned();
                             if rw.takes.is_none() {
-                                self.lower.missing(s, Expected::Duration);
+                                self.read.missing(s, Expected::Duration);
                             }
                         }
                         Some(Keyword::Clock) => {
-                            let h = self.lower.header(s);
+                            let h = self.read.header(s);
                             match h.words.first() {
                                 Some(w) => {
-                                    if self.lower.choice_of(s, w, &[Fixed::Paused]).is_some() {
+                                    if self.read.choice_of(s, w, &[Fixed::Paused]).is_some() {
                                         rw.clock_paused = true;
                                     }
                                 }
                                 None => {
-                                    let expected = self.lower.fixed_words(&[Fixed::Paused]);
-                                    self.lower.missing(s, expected)
+                                    let expected = self.read.fixed_words(&[Fixed::Paused]);
+                                    self.read.missing(s, expected)
                                 }
                             }
                         }
                         Some(Keyword::Timeout) => {
-                            let h = self.lower.header(s);
+                            let h = self.read.header(s);
                             rw.timeout = h.durations.first().cloned();
                             if rw.timeout.is_none() {
-                                self.lower.missing(s, Expected::Duration);
+                                self.read.missing(s, Expected::Duration);
                             }
                             timeout_target = h.arrow.clone();
                         }
@@ -452,7 +452,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 );
                 match &h.arrow {
                     Some(t) => self.connect(n, Edge::Back, Self::label(t, scope)),
-                    None => self.lower.missing(st, Expected::ReworkTarget),
+                    None => self.read.missing(st, Expected::ReworkTarget),
                 }
                 if let Some(t) = timeout_target {
                     self.connect(n, Edge::Timeout, Self::label(&t, scope));
@@ -469,9 +469,9 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
     fn step_like(&mut self, st: &Statement, kw: Keyword, scope: &str) -> Option<Lowered> {
         let is_check = kw == Keyword::Check;
         let is_decide = kw == Keyword::Decide;
-        let h = self.lower.header(st);
+        let h = self.read.header(st);
         let Some(id) = h.words.first().cloned() else {
-            self.lower.missing(st, Expected::Name);
+            self.read.missing(st, Expected::Name);
             return None;
         };
         if !self.applies(&h.for_kinds) {
@@ -482,7 +482,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
             step.actor = self.actor(w, h.cite.as_ref());
             step.actor_name = Some(w.0.clone());
         }
-        step.action = self.lower.text_of(&h);
+        step.action = self.read.text_of(&h);
         for d in &h.durations {
             step.parts.push(TimedText {
                 duration: d.clone(),
@@ -498,7 +498,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 Parent::Step
             };
             let within = Within::Statement(st.keyword.clone());
-            let Some(k) = self.lower.keyword_within(s, ctx, within) else {
+            let Some(k) = self.read.keyword_within(s, ctx, within) else {
                 continue;
             };
             match k {
@@ -506,7 +506,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                 Keyword::Produces => self.lower_text(s, &mut step.produces),
                 Keyword::Note => self.lower_text(s, &mut Text::default()),
                 Keyword::Part | Keyword::Option => {
-                    let h = self.lower.header(s);
+                    let h = self.read.header(s);
                     if !self.applies(&h.for_kinds) {
                         continue;
                     }
@@ -514,7 +514,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                         Some(d) => {
                             let t = TimedText {
                                 duration: d.clone(),
-                                text: self.lower.text_of(&h),
+                                text: self.read.text_of(&h),
                             };
                             if k == Keyword::Part {
                                 step.parts.push(t)
@@ -522,11 +522,11 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                                 step.options.push(t)
                             }
                         }
-                        None => self.lower.missing(s, Expected::Duration),
+                        None => self.read.missing(s, Expected::Duration),
                     }
                 }
                 Keyword::Table => {
-                    let h = self.lower.header(s);
+                    let h = self.read.header(s);
                     match h.durations.first() {
                         Some(d) => {
                             step.table = Some(TableFigure {
@@ -535,26 +535,26 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
                                 span: s.span,
                             })
                         }
-                        None => self.lower.missing(s, Expected::TableDuration),
+                        None => self.read.missing(s, Expected::TableDuration),
                     }
                 }
                 Keyword::Actor => {
-                    let h = self.lower.header_in(s, Parent::Step);
+                    let h = self.read.header_in(s, Parent::Step);
                     if let Some(w) = h.words.first() {
                         step.actor = self.actor(w, None);
                         step.actor_name = Some(w.0.clone());
                     }
                 }
                 Keyword::When => {
-                    let h = self.lower.header(s);
+                    let h = self.read.header(s);
                     let label = h
                         .texts
                         .first()
-                        .map(|t| crate::lower::normalize(&t.1))
+                        .map(|t| normalize(&t.1))
                         .or_else(|| h.words.first().map(|w| w.0.clone()));
                     match (label, h.arrow.clone()) {
                         (Some(l), Some(t)) => whens.push(((l, s.span), t)),
-                        _ => self.lower.missing(s, Expected::AnswerAndTarget),
+                        _ => self.read.missing(s, Expected::AnswerAndTarget),
                     }
                 }
                 _ => {}
@@ -579,7 +579,7 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
             }
         } else if is_decide {
             if whens.is_empty() {
-                self.lower.missing(st, Expected::WhenLines);
+                self.read.missing(st, Expected::WhenLines);
             }
             for ((label, _), t) in whens {
                 self.connect(n, Edge::When(label), Self::label(&t, scope));
@@ -601,19 +601,16 @@ impl<'l, 'a, 's> FlowBuilder<'l, 'a, 's> {
         kinds.is_empty()
             || kinds
                 .iter()
-                .any(|(k, _)| self.lower.vocab.find::<ChannelKind>(k) == Some(self.kind))
+                .any(|(k, _)| self.read.vocab.find::<ChannelKind>(k) == Some(self.kind))
     }
 
     fn lower_text(&mut self, st: &Statement, target: &mut Text) {
-        let h = self.lower.header(st);
+        let h = self.read.header(st);
         if h.texts.is_empty() {
-            self.lower.missing(st, Expected::Text);
+            self.read.missing(st, Expected::Text);
         }
         for (lang, text, _) in &h.texts {
-            target.set(
-                lang.unwrap_or(self.lower.lang),
-                crate::lower::normalize(text),
-            );
+            target.set(lang.unwrap_or(self.read.lang), normalize(text));
         }
     }
 }

@@ -9,11 +9,12 @@ mod flow;
 mod lower;
 pub mod model;
 pub mod paths;
+mod read;
 pub mod time;
 mod workspace;
 
 pub use lower::FileModel;
 pub use model::*;
 pub use workspace::{
-    join_path, par_map, Analysis, LoadError, LoadedFile, Loader, MemoryLoader, Workspace,
+    join_path, par_map, Analysis, LoadError, LoadedFile, Loader, Lowered, MemoryLoader, Workspace,
 };

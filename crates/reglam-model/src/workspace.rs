@@ -3,6 +3,7 @@
 
 use crate::lower::{FileModel, Lower};
 use crate::model::{Corpus, Lang, Standard};
+use crate::read::Reader;
 use reglam_diagnostics::{
     sort_diagnostics, ArgIssue, Diagnostic, Expected, FileId, Problem, ReadFailure, SourceMap, Span,
 };
@@ -90,6 +91,57 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
     /// The files given as roots, by id, in the order given.
     pub roots: Vec<FileId>,
+}
+
+/// Every file lowered, before the paths of its channels are analysed.
+pub struct Lowered {
+    pub sources: SourceMap,
+    pub syntax: Vec<(FileId, SyntaxFile)>,
+    /// The model; every channel's `paths` is still empty.
+    pub corpus: Corpus,
+    pub diagnostics: Vec<Diagnostic>,
+    pub roots: Vec<FileId>,
+}
+
+impl Lowered {
+    /// Analyses the paths of every channel (regulations on all cores) and returns the whole
+    /// analysis.
+    pub fn build(self) -> Analysis {
+        let Lowered {
+            sources,
+            syntax,
+            mut corpus,
+            mut diagnostics,
+            roots,
+        } = self;
+        let analysed = par_map(&corpus.regulations, |r| {
+            r.scenarios
+                .iter()
+                .map(|s| {
+                    s.channels
+                        .iter()
+                        .map(|c| crate::paths::analyse(&c.flow))
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+        });
+        for (r, paths) in corpus.regulations.iter_mut().zip(analysed) {
+            for (s, paths) in r.scenarios.iter_mut().zip(paths) {
+                for (c, p) in s.channels.iter_mut().zip(paths) {
+                    c.paths = p;
+                }
+            }
+        }
+        sort_diagnostics(&mut diagnostics);
+        diagnostics.dedup();
+        Analysis {
+            sources,
+            syntax,
+            corpus,
+            diagnostics,
+            roots,
+        }
+    }
 }
 
 /// Reads files and their imports, and lowers each file once.
@@ -340,8 +392,14 @@ impl<L: Loader> Workspace<L> {
             .map_or_else(|| key.to_string(), |f| self.sources.name(f.id).to_string())
     }
 
-    /// Lowers every file and returns the whole analysis.
-    pub fn finish(mut self) -> Analysis {
+    /// Lowers every file, builds the graphs and analyses their paths: `lower().build()`.
+    pub fn finish(self) -> Analysis {
+        self.lower().build()
+    }
+
+    /// Lowers every file: the model before its paths are analysed, which a later pass (an
+    /// amendment, say) may still change.
+    pub fn lower(mut self) -> Lowered {
         let keys: Vec<String> = self.order.clone();
         let mut queue = Vec::new();
         for k in &keys {
@@ -388,14 +446,11 @@ impl<L: Loader> Workspace<L> {
                 syntax.push((st.id, s));
             }
         }
-        let mut diagnostics = self.diagnostics;
-        sort_diagnostics(&mut diagnostics);
-        diagnostics.dedup();
-        Analysis {
+        Lowered {
             sources: self.sources,
             syntax,
             corpus,
-            diagnostics,
+            diagnostics: self.diagnostics,
             roots: self.roots,
         }
     }
@@ -487,12 +542,14 @@ fn lower_file(
         return (FileModel::default(), Vec::new());
     };
     let mut lower = Lower {
-        file: id,
-        lang: Lang::Ru,
-        diagnostics: Vec::new(),
+        read: Reader {
+            file: id,
+            lang: Lang::Ru,
+            diagnostics: Vec::new(),
+            vocab,
+            column: vocab.language_of(syntax),
+        },
         imported: visible,
-        vocab,
-        column: vocab.language_of(syntax),
     };
     let m = lower.file(syntax);
     if syntax.statements.is_empty() {
@@ -503,7 +560,7 @@ fn lower_file(
             .into_diagnostic(None),
         );
     }
-    (m, lower.diagnostics)
+    (m, lower.read.diagnostics)
 }
 
 #[cfg(test)]
