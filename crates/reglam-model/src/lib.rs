@@ -5,8 +5,10 @@
 //! re-derive it.
 
 mod args;
-mod flow;
+mod decl;
+mod graph;
 mod lower;
+mod lower_flow;
 pub mod model;
 pub mod paths;
 mod read;

@@ -1,7 +1,8 @@
 //! Lowering: from statements to the model. Reports every problem it meets and goes on, so one
 //! run shows them all.
 
-use crate::flow::FlowBuilder;
+use crate::decl::{FlowDecl, Procedures};
+use crate::lower_flow::FlowLowering;
 use crate::model::*;
 use crate::read::{normalize, Reader};
 use reglam_diagnostics::{suggest::suggest, Expected, NameKind, Problem, Span};
@@ -108,10 +109,11 @@ impl<'a> Lower<'a> {
                 Some(Keyword::Status) => {
                     let h = self.header(s);
                     let statuses = [Fixed::InForce, Fixed::Repealed];
-                    let status = h.words.first().cloned().map(|w| {
-                        let found = self.choice_of(s, &w, &statuses);
-                        found
-                    });
+                    let status = h
+                        .words
+                        .first()
+                        .cloned()
+                        .map(|w| self.choice_of(s, &w, &statuses));
                     match status {
                         Some(Some(Fixed::InForce)) => act.status = Some(ActStatus::InForce),
                         Some(Some(_)) => {
@@ -437,7 +439,12 @@ impl<'a> Lower<'a> {
             }
         }
         let mut calls: HashMap<String, usize> = HashMap::new();
-        let procs = self.procedure_table(&procedures, &HashMap::new(), &mut reg.procedures);
+        let procs = self.procedure_table(
+            &procedures,
+            &Procedures::new(),
+            &reg.actors,
+            &mut reg.procedures,
+        );
         if !channel_sts.is_empty() || scenario_sts.is_empty() {
             let scenario = self.scenario_body(
                 None,
@@ -499,7 +506,8 @@ impl<'a> Lower<'a> {
                     _ => {}
                 }
             }
-            let scoped = self.procedure_table(&local_procs, &procs, &mut reg.procedures);
+            let scoped =
+                self.procedure_table(&local_procs, &procs, &reg.actors, &mut reg.procedures);
             let scenario = self.scenario_body(
                 Some(id),
                 title,
@@ -519,23 +527,23 @@ impl<'a> Lower<'a> {
         }
         // A procedure no channel calls is still read, so mistakes inside it are reported.
         for p in reg.procedures.iter().filter(|p| p.calls == 0) {
-            if let Some(st) = procs.get(&p.id) {
-                let body: Vec<&Statement> = self.block(st).iter().collect();
-                let mut builder =
-                    FlowBuilder::new(&mut self.read, ChannelKind::Other, &reg.actors, &procs);
-                builder.channel(&body);
-                builder.finish();
+            if let Some(body) = procs.get(&p.id) {
+                let diagnostics = &mut self.read.diagnostics;
+                crate::graph::build(body, ChannelKind::Other, &procs, diagnostics);
             }
         }
         Some(reg)
     }
 
-    fn procedure_table<'s>(
+    /// The procedures visible in a scope: those of the enclosing one and `sts`, each lowered
+    /// here, once.
+    fn procedure_table(
         &mut self,
-        sts: &[&'s Statement],
-        outer: &HashMap<String, &'s Statement>,
+        sts: &[&Statement],
+        outer: &Procedures,
+        actors: &[Actor],
         infos: &mut Vec<ProcedureInfo>,
-    ) -> HashMap<String, &'s Statement> {
+    ) -> Procedures {
         let mut table = outer.clone();
         let mut seen: HashMap<String, Span> = HashMap::new();
         for s in sts {
@@ -562,7 +570,12 @@ impl<'a> Lower<'a> {
                 calls: 0,
                 span,
             });
-            table.insert(id, *s);
+            let mut lowering = FlowLowering {
+                read: &mut self.read,
+                actors,
+            };
+            let body: Vec<FlowDecl> = lowering.seq(self_block(s).iter(), Parent::Procedure);
+            table.insert(id, body.into());
         }
         table
     }
@@ -576,7 +589,7 @@ impl<'a> Lower<'a> {
         span: Span,
         channel_sts: &[&Statement],
         deadlines: &[Deadline],
-        procs: &HashMap<String, &Statement>,
+        procs: &Procedures,
         reg: &Regulation,
         service: Option<&StandardService>,
         calls: &mut HashMap<String, usize>,
@@ -632,10 +645,14 @@ impl<'a> Lower<'a> {
                     None => {}
                 }
             }
-            let mut builder = FlowBuilder::new(&mut self.read, kind, &reg.actors, procs);
-            builder.channel(&flow_sts);
-            let (flow, labels, proc_calls) = builder.finish();
-            for (p, n) in proc_calls {
+            let mut lowering = FlowLowering {
+                read: &mut self.read,
+                actors: &reg.actors,
+            };
+            let body = lowering.seq(flow_sts.into_iter(), Parent::Branch);
+            let built = crate::graph::build(&body, kind, procs, &mut self.read.diagnostics);
+            let (flow, labels) = (built.flow, built.labels);
+            for (p, n) in built.calls {
                 *calls.entry(p).or_default() += n;
             }
             let mut dues = Vec::new();
@@ -789,6 +806,10 @@ impl<'a> Lower<'a> {
             }
         }
     }
+}
+
+fn self_block(st: &Statement) -> &[Statement] {
+    st.block.as_ref().map_or(&[], |b| &b.statements)
 }
 
 /// The deadline that applies to a channel: its own, else the scenario's, else the
