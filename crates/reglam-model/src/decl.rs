@@ -5,7 +5,7 @@
 use crate::model::*;
 use reglam_diagnostics::Span;
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// A name as written, with where.
 pub(crate) type Name = (String, Span);
@@ -74,4 +74,34 @@ pub(crate) enum DeclKind {
 }
 
 /// The procedures visible in a scope, each lowered once and shared by every call.
-pub(crate) type Procedures = HashMap<String, Rc<[FlowDecl]>>;
+pub(crate) type Procedures = HashMap<String, Arc<[FlowDecl]>>;
+
+/// A `due` line, lowered: the step it names is found once the graph is built.
+#[derive(Debug, Clone)]
+pub(crate) struct DueDecl {
+    pub step: Name,
+    pub limit: DueLimit,
+    pub cite: Option<Citation>,
+    pub span: Span,
+}
+
+/// A channel's flow, lowered: what [`crate::graph`] builds its graph from.
+#[derive(Debug, Clone)]
+pub(crate) struct ChannelDecl {
+    pub kind: ChannelKind,
+    pub body: Vec<FlowDecl>,
+    /// The procedures its calls may name (the regulation's and its scenario's).
+    pub procs: Procedures,
+    pub dues: Vec<DueDecl>,
+}
+
+/// The lowered flows of one regulation, by scenario and channel in the order of the
+/// regulation's [`Regulation::scenarios`] and their channels. Opaque: the graphs are built
+/// from it by [`crate::Lowered::build`].
+#[derive(Debug, Clone, Default)]
+pub struct RegulationFlows {
+    pub(crate) channels: Vec<Vec<ChannelDecl>>,
+    /// The regulation's own procedures: one no channel calls is still built, so mistakes in
+    /// its names are reported.
+    pub(crate) procedures: Procedures,
+}

@@ -395,6 +395,63 @@ impl GraphBuilder<'_, '_> {
     }
 }
 
+/// Builds every channel of a lowered regulation: its graph and its dues, and counts the calls
+/// of its procedures.
+pub(crate) fn build_regulation(
+    reg: &Regulation,
+    flows: &RegulationFlows,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<Vec<(Flow, Vec<Due>)>>, Vec<usize>) {
+    let mut calls: HashMap<String, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for channels in &flows.channels {
+        let mut built_channels = Vec::new();
+        for c in channels {
+            let built = build(&c.body, c.kind, &c.procs, diagnostics);
+            for (p, n) in &built.calls {
+                *calls.entry(p.clone()).or_default() += n;
+            }
+            let mut dues = Vec::new();
+            for d in &c.dues {
+                let (step, span) = &d.step;
+                let Some(node) = built.labels.get(step).copied() else {
+                    let problem = Problem::UnknownName {
+                        span: *span,
+                        what: NameKind::Step,
+                        name: step.clone(),
+                        suggestion: suggest(step, built.labels.keys().map(|k| k.as_str())),
+                    };
+                    diagnostics
+                        .push(problem.into_diagnostic(d.cite.as_ref().map(|c| c.raw.as_str())));
+                    continue;
+                };
+                dues.push(Due {
+                    node,
+                    limit: d.limit.clone(),
+                    cite: d.cite.clone(),
+                    span: d.span,
+                });
+            }
+            built_channels.push((built.flow, dues));
+        }
+        out.push(built_channels);
+    }
+    let counts: Vec<usize> = reg
+        .procedures
+        .iter()
+        .map(|p| calls.get(&p.id).copied().unwrap_or(0))
+        .collect();
+    // A procedure no channel calls is still built, so mistakes in its names are reported.
+    for (p, n) in reg.procedures.iter().zip(&counts) {
+        if *n == 0 {
+            if let Some(body) = flows.procedures.get(&p.id) {
+                build(body, ChannelKind::Other, &flows.procedures, diagnostics);
+            }
+        }
+    }
+    (out, counts)
+}
+
 fn qualify(scope: &str, name: &str) -> String {
     if scope.is_empty() {
         name.to_string()

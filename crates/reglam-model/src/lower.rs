@@ -1,7 +1,7 @@
 //! Lowering: from statements to the model. Reports every problem it meets and goes on, so one
 //! run shows them all.
 
-use crate::decl::{FlowDecl, Procedures};
+use crate::decl::{ChannelDecl, DueDecl, FlowDecl, Procedures, RegulationFlows};
 use crate::lower_flow::FlowLowering;
 use crate::model::*;
 use crate::read::{normalize, Reader};
@@ -14,7 +14,10 @@ use std::collections::HashMap;
 pub struct FileModel {
     pub acts: Vec<Act>,
     pub standards: Vec<Standard>,
+    /// The regulations, their channels' graphs not built yet.
     pub regulations: Vec<Regulation>,
+    /// The lowered flows of each regulation, in the same order.
+    pub flows: Vec<RegulationFlows>,
 }
 
 pub(crate) struct Lower<'a> {
@@ -65,8 +68,9 @@ impl<'a> Lower<'a> {
                 Some(Keyword::Regulation) => {
                     let visible: Vec<&Standard> =
                         self.imported.iter().chain(out.standards.iter()).collect();
-                    if let Some(r) = self.regulation(st, &visible) {
-                        out.regulations.push(r)
+                    if let Some((r, flows)) = self.regulation(st, &visible) {
+                        out.regulations.push(r);
+                        out.flows.push(flows);
                     }
                 }
                 // `lang` was read above; `import` is resolved by the workspace.
@@ -297,7 +301,11 @@ impl<'a> Lower<'a> {
         }
     }
 
-    fn regulation(&mut self, st: &Statement, standards: &[&Standard]) -> Option<Regulation> {
+    fn regulation(
+        &mut self,
+        st: &Statement,
+        standards: &[&Standard],
+    ) -> Option<(Regulation, RegulationFlows)> {
         let h = self.header(st);
         let Some((id, _)) = h.words.first().cloned() else {
             self.missing(st, Expected::Name);
@@ -438,7 +446,7 @@ impl<'a> Lower<'a> {
                 _ => {}
             }
         }
-        let mut calls: HashMap<String, usize> = HashMap::new();
+        let mut flows = RegulationFlows::default();
         let procs = self.procedure_table(
             &procedures,
             &Procedures::new(),
@@ -456,9 +464,9 @@ impl<'a> Lower<'a> {
                 &procs,
                 &reg,
                 service,
-                &mut calls,
             );
-            reg.scenarios.push(scenario);
+            reg.scenarios.push(scenario.0);
+            flows.channels.push(scenario.1);
         }
         let mut seen: HashMap<String, Span> = HashMap::new();
         for s in scenario_sts {
@@ -518,21 +526,12 @@ impl<'a> Lower<'a> {
                 &scoped,
                 &reg,
                 service,
-                &mut calls,
             );
-            reg.scenarios.push(scenario);
+            reg.scenarios.push(scenario.0);
+            flows.channels.push(scenario.1);
         }
-        for p in &mut reg.procedures {
-            p.calls = calls.get(&p.id).copied().unwrap_or(0);
-        }
-        // A procedure no channel calls is still read, so mistakes inside it are reported.
-        for p in reg.procedures.iter().filter(|p| p.calls == 0) {
-            if let Some(body) = procs.get(&p.id) {
-                let diagnostics = &mut self.read.diagnostics;
-                crate::graph::build(body, ChannelKind::Other, &procs, diagnostics);
-            }
-        }
-        Some(reg)
+        flows.procedures = procs;
+        Some((reg, flows))
     }
 
     /// The procedures visible in a scope: those of the enclosing one and `sts`, each lowered
@@ -592,9 +591,9 @@ impl<'a> Lower<'a> {
         procs: &Procedures,
         reg: &Regulation,
         service: Option<&StandardService>,
-        calls: &mut HashMap<String, usize>,
-    ) -> Scenario {
+    ) -> (Scenario, Vec<ChannelDecl>) {
         let mut channels = Vec::new();
+        let mut decls = Vec::new();
         let mut seen: HashMap<String, Span> = HashMap::new();
         for s in channel_sts {
             let h = self.header(s);
@@ -650,11 +649,6 @@ impl<'a> Lower<'a> {
                 actors: &reg.actors,
             };
             let body = lowering.seq(flow_sts.into_iter(), Parent::Branch);
-            let built = crate::graph::build(&body, kind, procs, &mut self.read.diagnostics);
-            let (flow, labels) = (built.flow, built.labels);
-            for (p, n) in built.calls {
-                *calls.entry(p).or_default() += n;
-            }
             let mut dues = Vec::new();
             for x in due_sts {
                 let h = self.header(x);
@@ -664,25 +658,13 @@ impl<'a> Lower<'a> {
                     self.missing(x, Expected::StepAndDuration);
                     continue;
                 };
-                let Some(node) = labels.get(&step).copied() else {
-                    self.report(
-                        Problem::UnknownName {
-                            span: sspan,
-                            what: NameKind::Step,
-                            name: step.clone(),
-                            suggestion: suggest(&step, labels.keys().map(|k| k.as_str())),
-                        },
-                        h.cite.as_ref(),
-                    );
-                    continue;
-                };
                 let limit = if h.before_deadline {
                     DueLimit::BeforeDeadline(d)
                 } else {
                     DueLimit::Within(d)
                 };
-                dues.push(Due {
-                    node,
+                dues.push(DueDecl {
+                    step: (step, sspan),
                     limit,
                     cite: h.cite.clone(),
                     span: x.span,
@@ -696,14 +678,24 @@ impl<'a> Lower<'a> {
                 service,
                 reg,
             );
-            // Analysed once the whole model is lowered ([`crate::Lowered::build`]).
+            // Built and analysed once the whole model is lowered ([`crate::Lowered::build`]).
             let paths = crate::paths::ChannelPaths::pending();
+            let flow = Flow {
+                graph: Default::default(),
+                start: Default::default(),
+            };
+            decls.push(ChannelDecl {
+                kind,
+                body,
+                procs: procs.clone(),
+                dues,
+            });
             channels.push(Channel {
                 id: cid,
                 kind,
                 deadlines: own_deadlines,
                 deadline,
-                dues,
+                dues: Vec::new(),
                 table_totals,
                 paths,
                 flow,
@@ -711,14 +703,15 @@ impl<'a> Lower<'a> {
                 span: s.span,
             });
         }
-        Scenario {
+        let scenario = Scenario {
             id,
             title,
             deadlines: deadlines.to_vec(),
             channels,
             cite,
             span,
-        }
+        };
+        (scenario, decls)
     }
 
     fn actor(&mut self, st: &Statement, actors: &mut Vec<Actor>) {

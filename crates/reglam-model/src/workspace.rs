@@ -1,6 +1,7 @@
 //! Reading a set of files and the files they import. The core does no I/O: a [`Loader`]
 //! supplied by the caller finds and reads files.
 
+use crate::decl::RegulationFlows;
 use crate::lower::{FileModel, Lower};
 use crate::model::{Corpus, Lang, Standard};
 use crate::read::Reader;
@@ -97,40 +98,56 @@ pub struct Analysis {
 pub struct Lowered {
     pub sources: SourceMap,
     pub syntax: Vec<(FileId, SyntaxFile)>,
-    /// The model; every channel's `paths` is still empty.
+    /// The model; every channel's graph, dues and paths are still empty.
     pub corpus: Corpus,
+    /// The lowered flows of each regulation of `corpus`, in its order: what the graphs are
+    /// built from.
+    pub flows: Vec<RegulationFlows>,
     pub diagnostics: Vec<Diagnostic>,
     pub roots: Vec<FileId>,
 }
 
 impl Lowered {
-    /// Analyses the paths of every channel (regulations on all cores) and returns the whole
-    /// analysis.
+    /// Builds the graph of every channel, then analyses its paths (regulations on all
+    /// cores), and returns the whole analysis.
     pub fn build(self) -> Analysis {
         let Lowered {
             sources,
             syntax,
             mut corpus,
+            flows,
             mut diagnostics,
             roots,
         } = self;
-        let analysed = par_map(&corpus.regulations, |r| {
-            r.scenarios
-                .iter()
+        let jobs: Vec<_> = corpus.regulations.iter().zip(&flows).collect();
+        let built = par_map(&jobs, |(r, f)| {
+            let mut diagnostics = Vec::new();
+            let (channels, calls) = crate::graph::build_regulation(r, f, &mut diagnostics);
+            let channels: Vec<Vec<_>> = channels
+                .into_iter()
                 .map(|s| {
-                    s.channels
-                        .iter()
-                        .map(|c| crate::paths::analyse(&c.flow))
-                        .collect::<Vec<_>>()
+                    s.into_iter()
+                        .map(|(flow, dues)| {
+                            let paths = crate::paths::analyse(&flow);
+                            (flow, dues, paths)
+                        })
+                        .collect()
                 })
-                .collect::<Vec<_>>()
+                .collect();
+            (channels, calls, diagnostics)
         });
-        for (r, paths) in corpus.regulations.iter_mut().zip(analysed) {
-            for (s, paths) in r.scenarios.iter_mut().zip(paths) {
-                for (c, p) in s.channels.iter_mut().zip(paths) {
-                    c.paths = p;
+        for (r, (channels, calls, problems)) in corpus.regulations.iter_mut().zip(built) {
+            for (s, channels) in r.scenarios.iter_mut().zip(channels) {
+                for (c, (flow, dues, paths)) in s.channels.iter_mut().zip(channels) {
+                    c.flow = flow;
+                    c.dues = dues;
+                    c.paths = paths;
                 }
             }
+            for (p, n) in r.procedures.iter_mut().zip(calls) {
+                p.calls = n;
+            }
+            diagnostics.extend(problems);
         }
         sort_diagnostics(&mut diagnostics);
         diagnostics.dedup();
@@ -434,6 +451,7 @@ impl<L: Loader> Workspace<L> {
             self.process(k, &mut Vec::new(), None);
         }
         let mut corpus = Corpus::default();
+        let mut flows = Vec::new();
         let mut syntax = Vec::new();
         for k in &self.order {
             let st = self.files.remove(k).expect("known file");
@@ -441,6 +459,7 @@ impl<L: Loader> Workspace<L> {
                 corpus.acts.extend(m.acts);
                 corpus.standards.extend(m.standards);
                 corpus.regulations.extend(m.regulations);
+                flows.extend(m.flows);
             }
             if let Some(s) = st.syntax {
                 syntax.push((st.id, s));
@@ -450,6 +469,7 @@ impl<L: Loader> Workspace<L> {
             sources: self.sources,
             syntax,
             corpus,
+            flows,
             diagnostics: self.diagnostics,
             roots: self.roots,
         }
