@@ -310,3 +310,47 @@ fn the_documented_keyword_table_is_the_vocabulary() {
         }
     }
 }
+
+/// Lowering and building are separate passes: the lowered model has no graphs yet, and the
+/// build gives each channel its graph, dues and paths, and each procedure its calls.
+#[test]
+fn lowering_comes_before_building_the_graphs() {
+    let mut ws = Workspace::new(MemoryLoader::default());
+    ws.add_root(LoadedFile {
+        key: "t.reglam".into(),
+        name: "t.reglam".into(),
+        bytes: ENGLISH.as_bytes().to_vec(),
+    });
+    let lowered = ws.lower();
+    let channel = |c: &reglam_model::Corpus| c.regulations[0].scenarios[0].channels[0].clone();
+    assert_eq!(channel(&lowered.corpus).flow.graph.node_count(), 0);
+    assert_eq!(lowered.corpus.regulations[0].procedures[0].calls, 0);
+    let built = lowered.build();
+    let c = channel(&built.corpus);
+    assert!(c.flow.graph.node_count() > 5);
+    assert!(c.paths.reachable.iter().all(|r| *r));
+    assert_eq!(built.corpus.regulations[0].procedures[0].calls, 1);
+}
+
+/// A mistake inside a procedure called from two channels is found once, where it is written.
+#[test]
+fn a_procedure_is_lowered_once() {
+    let text = ENGLISH
+        .replace("step read head 2 h", "step read head 2 h\n    stpe x head 1 h")
+        .replace(
+            "  channel provider provider {",
+            "  channel portal portal {\n    call review\n    outcome done result\n  }\n  channel provider provider {",
+        );
+    let a = analyse(&text);
+    let unknown: Vec<_> = a
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "E007")
+        .collect();
+    assert_eq!(unknown.len(), 1, "{:?}", a.diagnostics);
+    assert!(
+        unknown[0].message.contains("`procedure`"),
+        "{}",
+        unknown[0].message
+    );
+}
