@@ -395,13 +395,16 @@ impl GraphBuilder<'_, '_> {
     }
 }
 
+/// A channel's graph and its dues.
+pub(crate) type BuiltChannel = (Flow, Vec<Due>);
+
 /// Builds every channel of a lowered regulation: its graph and its dues, and counts the calls
 /// of its procedures.
 pub(crate) fn build_regulation(
     reg: &Regulation,
     flows: &RegulationFlows,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (Vec<Vec<(Flow, Vec<Due>)>>, Vec<usize>) {
+) -> (Vec<Vec<BuiltChannel>>, Vec<usize>) {
     let mut calls: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::new();
     for channels in &flows.channels {
