@@ -3,6 +3,7 @@
 use crate::time::{Amount, Duration};
 use petgraph::graph::{DiGraph, NodeIndex};
 use reglam_diagnostics::{FileId, Span};
+pub use reglam_syntax::{ActorKind, ChannelKind, Form, Lang, OutcomeKind};
 use serde::Serialize;
 
 /// A text in Russian, Kazakh or both.
@@ -12,13 +13,6 @@ pub struct Text {
     pub ru: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kk: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Ru,
-    Kk,
 }
 
 impl Text {
@@ -69,107 +63,6 @@ pub struct Act {
 pub enum ActStatus {
     InForce,
     Repealed { date: Option<String>, by: Text },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ChannelKind {
-    Provider,
-    StateCorporation,
-    Portal,
-    Akim,
-    Other,
-}
-
-impl ChannelKind {
-    pub const WORDS: &'static [(&'static str, ChannelKind)] = &[
-        ("provider", ChannelKind::Provider),
-        ("state-corporation", ChannelKind::StateCorporation),
-        ("portal", ChannelKind::Portal),
-        ("akim", ChannelKind::Akim),
-        ("other", ChannelKind::Other),
-    ];
-    pub fn word(self) -> &'static str {
-        Self::WORDS
-            .iter()
-            .find(|(_, k)| *k == self)
-            .map(|(w, _)| *w)
-            .unwrap_or("other")
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ActorKind {
-    Unit,
-    StateCorporation,
-    Portal,
-    System,
-    Commission,
-    WorkingGroup,
-    Akimat,
-    Applicant,
-    Courier,
-    Other,
-}
-
-impl ActorKind {
-    pub const WORDS: &'static [(&'static str, ActorKind)] = &[
-        ("unit", ActorKind::Unit),
-        ("state-corporation", ActorKind::StateCorporation),
-        ("portal", ActorKind::Portal),
-        ("system", ActorKind::System),
-        ("commission", ActorKind::Commission),
-        ("working-group", ActorKind::WorkingGroup),
-        ("akimat", ActorKind::Akimat),
-        ("applicant", ActorKind::Applicant),
-        ("courier", ActorKind::Courier),
-        ("other", ActorKind::Other),
-    ];
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum OutcomeKind {
-    Result,
-    RefusalToAccept,
-    ReasonedRefusal,
-    Archived,
-    Other,
-}
-
-impl OutcomeKind {
-    pub const WORDS: &'static [(&'static str, OutcomeKind)] = &[
-        ("result", OutcomeKind::Result),
-        ("refusal-to-accept", OutcomeKind::RefusalToAccept),
-        ("reasoned-refusal", OutcomeKind::ReasonedRefusal),
-        ("archived", OutcomeKind::Archived),
-        ("other", OutcomeKind::Other),
-    ];
-    /// Whether reaching this outcome is held to the service deadline.
-    pub fn bound_by_deadline(self) -> bool {
-        self != OutcomeKind::Archived
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Form {
-    Paper,
-    Electronic,
-    PartlyAutomated,
-    FullyAutomated,
-    Mixed,
-}
-
-impl Form {
-    pub const WORDS: &'static [(&'static str, Form)] = &[
-        ("paper", Form::Paper),
-        ("electronic", Form::Electronic),
-        ("partly-automated", Form::PartlyAutomated),
-        ("fully-automated", Form::FullyAutomated),
-        ("mixed", Form::Mixed),
-    ];
 }
 
 /// A deadline as a source states it.

@@ -161,6 +161,23 @@ fn rank(a: &Amount) -> (u64, Amount) {
 }
 
 /// Analyses a flow. Run once per channel, at lowering; the result is part of the model.
+impl ChannelPaths {
+    /// Nothing analysed yet: what lowering leaves before the graphs are built and analysed.
+    pub(crate) fn pending() -> ChannelPaths {
+        ChannelPaths {
+            cycles: Vec::new(),
+            reworks: Vec::new(),
+            reachable: Vec::new(),
+            can_finish: Vec::new(),
+            tree: Vec::new(),
+            worst: Vec::new(),
+            order: Vec::new(),
+            position: Vec::new(),
+            extra: Vec::new(),
+        }
+    }
+}
+
 pub fn analyse(flow: &Flow) -> ChannelPaths {
     let g = &flow.graph;
     let n = g.node_count();

@@ -117,6 +117,7 @@ mod every_problem {
             bad(ArgIssue::NotOneOf {
                 found: "y".into(),
                 allowed: vec!["a", "b"],
+                suggestion: None,
             }),
             bad(ArgIssue::NumberTooLarge),
             bad(ArgIssue::BadDate("2025-02-30".into())),
@@ -283,6 +284,12 @@ mod every_problem {
                 span,
                 place: place(),
             },
+            // A choice that looks like a typo is answered with the closest one.
+            bad(ArgIssue::NotOneOf {
+                found: "tims".into(),
+                allowed: vec!["times"],
+                suggestion: Some("times".into()),
+            }),
         ]
     }
 
@@ -311,6 +318,13 @@ mod every_problem {
                 w.message
             );
         }
+    }
+
+    #[test]
+    fn a_choice_suggests_the_closest() {
+        let p = all();
+        let w = English.problem(p.last().expect("problems"));
+        assert_eq!(w.label, "did you mean `times`?");
     }
 
     #[test]
