@@ -13,6 +13,7 @@ pub struct BuildArgs {
     pub dir: PathBuf,
     pub out: PathBuf,
     pub svg: bool,
+    pub root: Option<PathBuf>,
 }
 
 /// Progress on a terminal only: quiet when piped or in CI.
@@ -52,7 +53,8 @@ fn failure(f: &WriteFailure) -> String {
 }
 
 pub fn run(args: BuildArgs) -> ExitCode {
-    let inputs = reglam_pipeline::discover(RealFs, std::slice::from_ref(&args.dir), None);
+    let inputs =
+        reglam_pipeline::discover(RealFs, std::slice::from_ref(&args.dir), args.root.clone());
     if let Err(code) = crate::report_input_errors(&inputs.errors) {
         return code;
     }

@@ -52,6 +52,7 @@ pub struct EmitArgs {
     pub scenario: Option<String>,
     pub lang: LangArg,
     pub out: Option<PathBuf>,
+    pub root: Option<PathBuf>,
 }
 
 fn usage(msg: String) -> ExitCode {
@@ -74,7 +75,7 @@ pub fn run(args: EmitArgs) -> ExitCode {
     let (analysis, io_errors) = reglam_pipeline::analyse_paths(
         reglam_pipeline::RealFs,
         std::slice::from_ref(&args.file),
-        None,
+        args.root.clone(),
     );
     if let Err(code) = crate::report_input_errors(&io_errors) {
         return code;

@@ -157,6 +157,8 @@ pub enum ReadFailure {
     },
     /// Another failure, in the operating system's own words.
     Os(String),
+    /// The path, once links are followed, is outside the tree being checked: refused unread.
+    Outside,
 }
 
 impl ReadFailure {

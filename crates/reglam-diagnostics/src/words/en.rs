@@ -329,6 +329,9 @@ impl Words for English {
                 format!("the file is {size} bytes, more than Reglam reads")
             }
             ReadFailure::Os(text) => text.clone(),
+            ReadFailure::Outside => {
+                "it leads outside the tree being checked (`--root DIR` widens the tree)".to_string()
+            }
         }
     }
 
