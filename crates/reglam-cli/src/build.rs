@@ -40,7 +40,7 @@ impl Progress {
     }
 }
 
-fn failure(f: &WriteFailure) -> String {
+pub(crate) fn failure(f: &WriteFailure) -> String {
     match f {
         WriteFailure::CreateDir { dir, error } => {
             format!("cannot create {}: {error}", dir.display())
@@ -48,6 +48,21 @@ fn failure(f: &WriteFailure) -> String {
         WriteFailure::Write { path, error } => format!("cannot write {}: {error}", path.display()),
         WriteFailure::Graphviz { base, reason } => {
             format!("Graphviz failed on {}: {reason}", base.display())
+        }
+        WriteFailure::NotAFile { path } => format!(
+            "not replacing {}: it is a link, a device, a FIFO or a folder, not a regular file",
+            path.display()
+        ),
+        WriteFailure::NotOwned { path } => format!(
+            "not replacing {}: no earlier build wrote it (it is not in {})",
+            path.display(),
+            reglam_pipeline::build::MANIFEST
+        ),
+        WriteFailure::Lock { path, error } => {
+            format!("cannot lock {}: {error}", path.display())
+        }
+        WriteFailure::Remove { path, error } => {
+            format!("cannot remove {}: {error}", path.display())
         }
     }
 }
@@ -82,6 +97,17 @@ pub fn run(args: BuildArgs) -> ExitCode {
             extension,
             error,
         } => eprintln!("note: no .{extension} for {}: {error}", base.display()),
+        Event::Collision {
+            analysis,
+            diagnostic,
+        } => {
+            let mut err = StandardStream::stderr(ColorChoice::Never);
+            let _ = render_human(
+                &mut err,
+                &analysis.sources,
+                std::slice::from_ref(diagnostic),
+            );
+        }
     });
     progress.done();
     for e in &report.input_errors {
@@ -101,7 +127,7 @@ pub fn run(args: BuildArgs) -> ExitCode {
     );
     if !report.failures.is_empty() || !report.input_errors.is_empty() {
         ExitCode::from(2)
-    } else if report.broken {
+    } else if report.broken || report.collisions > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -6,7 +6,7 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use reglam_diagnostics::render_human;
 use reglam_model::{Lang, Regulation};
 use reglam_pipeline::formats::{Format, Selection, FORMATS};
-use reglam_pipeline::write_atomically;
+use reglam_pipeline::publish;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -181,10 +181,11 @@ pub fn run(args: EmitArgs) -> ExitCode {
                 _ => ExitCode::SUCCESS,
             }
         }
-        Some(path) => match write_atomically(path, text.as_bytes()) {
+        // Never a device, a FIFO or a link: `--out /dev/sda` must not be replaced.
+        Some(path) => match publish(path, text.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: cannot write {}: {e}", path.display());
+            Err(f) => {
+                eprintln!("error: {}", crate::build::failure(&f));
                 ExitCode::from(2)
             }
         },

@@ -283,6 +283,16 @@ mod every_problem {
                 span,
                 place: place(),
             },
+            OutputCollision {
+                span,
+                regulation: name(),
+                path: name(),
+                other: name(),
+            },
+            BidiControl {
+                span,
+                character: 0x202E,
+            },
         ]
     }
 
