@@ -41,6 +41,10 @@ impl Progress {
 }
 
 pub(crate) fn failure(f: &WriteFailure) -> String {
+    reglam_diagnostics::escape_controls(&failure_raw(f)).into_owned()
+}
+
+fn failure_raw(f: &WriteFailure) -> String {
     match f {
         WriteFailure::CreateDir { dir, error } => {
             format!("cannot create {}: {error}", dir.display())
@@ -90,13 +94,17 @@ pub fn run(args: BuildArgs) -> ExitCode {
             let _ = render_human(&mut err, &analysis.sources, errors);
         }
         Event::Regulation { index, stem } => {
-            progress.step(index.min(last), &stem.display().to_string());
+            let stem = stem.display().to_string();
+            progress.step(index.min(last), &reglam_diagnostics::escape_controls(&stem));
         }
         Event::NotExported {
             base,
             extension,
             error,
-        } => eprintln!("note: no .{extension} for {}: {error}", base.display()),
+        } => eprintln!(
+            "note: no .{extension} for {}: {error}",
+            reglam_diagnostics::escape_controls(&base.display().to_string())
+        ),
         Event::Collision {
             analysis,
             diagnostic,

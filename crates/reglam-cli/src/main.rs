@@ -317,6 +317,11 @@ fn check(
 
 /// How a path that could not be read is reported.
 pub(crate) fn cannot_read(e: &InputError) -> String {
+    // A file's name is the file system's, not ours: shown escaped.
+    let e = &InputError {
+        path: reglam_diagnostics::escape_controls(&e.path).into_owned(),
+        failure: e.failure.clone(),
+    };
     match e.failure {
         reglam_diagnostics::ReadFailure::TooLarge { size } => format!(
             "cannot read {}: the file is {size} bytes, more than the {} Reglam reads",

@@ -62,6 +62,9 @@ fn scenario_name(s: &Scenario) -> &str {
 }
 
 fn print(text: &str) -> ExitCode {
+    // Names and texts of the act are in the timeline: no control sequence of a source reaches
+    // the terminal (JSON escapes them itself).
+    let text = reglam_diagnostics::escape_controls(text);
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {

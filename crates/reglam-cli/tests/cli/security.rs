@@ -316,3 +316,35 @@ fn a_build_waits_for_another_into_the_same_out() {
     assert!(status.success());
     assert!(out.join("index.md").is_file());
 }
+
+/// ESC/OSC bytes of a source were echoed raw to the terminal and into Markdown; bidi
+/// overrides in strings passed silently.
+#[test]
+fn control_and_bidi_characters_are_escaped_and_warned() {
+    let d = tempfile::tempdir().unwrap();
+    let src = good("r")
+        .replace(
+            "title ru \"Пример\"",
+            "title ru \"При\u{1b}]0;pwned\u{7}мер\u{1b}[2J\"",
+        )
+        .replace("\"регистрирует\"", "\"регистрирует \u{202e}txt.exe\"");
+    std::fs::write(d.path().join("r.reglam"), &src).unwrap();
+    let raw = |s: &str| {
+        s.chars()
+            .any(|c| matches!(c, '\u{1b}' | '\u{7}' | '\u{202e}'))
+    };
+    let (_, out, err) = reglam_env(&["check", "r.reglam"], d.path());
+    assert!(out.contains("warning[W070]"), "{out}{err}");
+    assert!(out.contains("\\u{202e}"), "{out}");
+    assert!(!raw(&out) && !raw(&err), "{out:?}{err:?}");
+    let (code, md, err) = reglam_env(&["emit", "md", "r.reglam"], d.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(!raw(&md), "{md:?}");
+    assert!(md.contains("\\u{1b}") && md.contains("\\u{202e}"), "{md}");
+    let (_, err) = build(d.path(), ".", "out");
+    assert!(!raw(&err), "{err:?}");
+    for f in ["out/index.md", "out/r.ru.md"] {
+        let text = std::fs::read_to_string(d.path().join(f)).unwrap();
+        assert!(!raw(&text), "{f}: {text:?}");
+    }
+}
