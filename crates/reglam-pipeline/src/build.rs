@@ -102,6 +102,7 @@ pub enum WriteFailure {
 /// What a build did.
 #[derive(Debug, Default)]
 pub struct BuildReport {
+    /// Regulations written (not those left out by a collision).
     pub regulations: usize,
     /// Files written.
     pub written: usize,
@@ -476,6 +477,8 @@ pub fn build<F: FileSystem>(
         .collect();
     let mut index_rows = String::new();
     let mut reported = ReportedOnce::default();
+    // Regulations met so far, for progress; `report.regulations` counts those written.
+    let mut seen = 0;
     for part in parts(&inputs.files) {
         let Part {
             analysis,
@@ -531,10 +534,10 @@ pub fn build<F: FileSystem>(
                 per_file[&reg.file] > 1,
             ));
             events(Event::Regulation {
-                index: report.regulations,
+                index: seen,
                 stem: &stem,
             });
-            report.regulations += 1;
+            seen += 1;
             let files = regulation_outputs(
                 &analysis,
                 reg,
@@ -564,6 +567,7 @@ pub fn build<F: FileSystem>(
                 report.errors += 1;
                 continue;
             }
+            report.regulations += 1;
             let owner = format!("{}: {}", analysis.sources.name(reg.file), reg.id);
             for (path, bytes) in &files {
                 claimed.insert(path.clone(), owner.clone());

@@ -234,6 +234,7 @@ fn two_regulations_with_one_output_name_are_an_error() {
     );
     let files = files_under(&d.path().join("out"));
     assert_eq!(reported_files(&err), files.len(), "{err}\n{files:?}");
+    assert!(err.contains("built 2 regulations"), "{err}");
     // The first in order keeps its files; the other regulation of a.reglam is written.
     let doc = std::fs::read_to_string(d.path().join("out/a.b.ru.md")).unwrap();
     assert!(doc.contains("`x`") || doc.contains(" x"), "{doc}");
