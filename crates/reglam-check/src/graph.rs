@@ -12,7 +12,9 @@ use reglam_model::paths::WorstPath;
 use reglam_model::time::{compare, Amount, CalendarReason, Fit};
 use reglam_model::*;
 
-pub(crate) fn regulation(reg: &Regulation, out: &mut Findings) {
+/// `complete` is false when statements of the regulation's file were set aside as unreadable:
+/// then nothing is reported as unused, since the statement using it may be among them.
+pub(crate) fn regulation(reg: &Regulation, complete: bool, out: &mut Findings) {
     let mut used = vec![false; reg.actors.len()];
     for (scenario, channel) in reg.channels() {
         let place = place(reg, scenario, channel);
@@ -45,7 +47,7 @@ pub(crate) fn regulation(reg: &Regulation, out: &mut Findings) {
         }
     }
     for (a, used) in reg.actors.iter().zip(used) {
-        if !used {
+        if !used && complete {
             out.report(
                 Problem::UnusedActor {
                     span: a.span,
@@ -56,7 +58,7 @@ pub(crate) fn regulation(reg: &Regulation, out: &mut Findings) {
         }
     }
     for p in &reg.procedures {
-        if p.calls == 0 {
+        if p.calls == 0 && complete {
             out.report(
                 Problem::UnusedProcedure {
                     span: p.span,

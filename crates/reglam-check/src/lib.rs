@@ -4,8 +4,9 @@
 mod graph;
 mod lexical;
 
-use reglam_diagnostics::{sort_diagnostics, Diagnostic, Problem};
+use reglam_diagnostics::{sort_diagnostics, Diagnostic, FileId, Problem};
 use reglam_model::{par_map, Analysis, Citation, Regulation};
+use std::collections::HashSet;
 
 /// Runs every check over an analysis and returns the lowering's diagnostics with the checks'
 /// added, sorted.
@@ -13,9 +14,15 @@ pub fn check(analysis: &Analysis) -> Vec<Diagnostic> {
     // Regulations and files are independent: check them on all cores, then merge and sort, so
     // the result does not depend on the number of cores.
     let regulations: Vec<&Regulation> = analysis.corpus.regulations.iter().collect();
+    let damaged: HashSet<FileId> = analysis
+        .syntax
+        .iter()
+        .filter(|(_, syntax)| syntax.has_errors())
+        .map(|(id, _)| *id)
+        .collect();
     let graph = par_map(&regulations, |reg| {
         let mut out = Findings::default();
-        graph::regulation(reg, &mut out);
+        graph::regulation(reg, !damaged.contains(&reg.file), &mut out);
         out.diagnostics
     });
     let lexical = par_map(&analysis.syntax, |(_, syntax)| {

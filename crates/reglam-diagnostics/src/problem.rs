@@ -121,7 +121,10 @@ pub enum ArgIssue {
     /// A word that is not one of the allowed choices.
     NotOneOf {
         found: String,
+        /// The choices, spelt in the file's language.
         allowed: Vec<&'static str>,
+        /// The closest choice, when the word looks like a typo of one.
+        suggestion: Option<String>,
     },
     /// A number too large to be meant.
     NumberTooLarge,

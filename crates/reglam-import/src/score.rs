@@ -169,11 +169,7 @@ fn keys(r: &Regulation, names: &HashMap<String, String>) -> Keys {
                     );
                 }
                 NodeKind::Outcome { outcome, .. } => {
-                    let w = reglam_model::OutcomeKind::WORDS
-                        .iter()
-                        .find(|(_, o)| o == outcome)
-                        .map_or("other", |(w, _)| w);
-                    set("outcomes", w.to_string(), &mut k);
+                    set("outcomes", outcome.word().to_string(), &mut k);
                 }
                 _ => {}
             }

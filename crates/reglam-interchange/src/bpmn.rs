@@ -271,10 +271,7 @@ fn build(m: &Machine<'_>, reg: &Regulation, naming: &Naming, lang: Lang) -> Grap
             StateKind::Outcome => {
                 let text = match &node.kind {
                     NodeKind::Outcome { text, outcome } => {
-                        let word = reglam_model::OutcomeKind::WORDS
-                            .iter()
-                            .find(|(_, k)| k == outcome)
-                            .map_or("other", |(w, _)| w);
+                        let word = outcome.word();
                         ext.push(a("outcome", word));
                         text.any(lang).map(|t| short(t, 80))
                     }

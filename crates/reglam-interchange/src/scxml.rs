@@ -493,10 +493,7 @@ pub fn channel(
             a("reglam:id", s.id.clone()),
         ];
         if let NodeKind::Outcome { outcome, text } = &node.kind {
-            let word = reglam_model::OutcomeKind::WORDS
-                .iter()
-                .find(|(_, k)| k == outcome)
-                .map_or("other", |(w, _)| w);
+            let word = outcome.word();
             attrs.push(a("reglam:outcome", word));
             if let Some(t) = text.any(lang) {
                 attrs.push(a("reglam:text", t));

@@ -4,7 +4,7 @@
 use crate::model::{Citation, Lang};
 use crate::time::Duration;
 use reglam_diagnostics::{suggest::suggest, ArgIssue, Expected, Problem, Span, Unexpected};
-use reglam_syntax::{ArgKind, Keyword, Statement, Unit, UnitWords, UNITS};
+use reglam_syntax::{ArgKind, ChannelKind, Fixed, Shape, Statement, Unit, Vocabulary};
 
 #[derive(Debug, Default)]
 pub(crate) struct Header {
@@ -23,17 +23,17 @@ pub(crate) struct Header {
     pub for_kinds: Vec<(String, Span)>,
 }
 
-pub(crate) fn lang_of(word: &str) -> Option<Lang> {
-    match word {
-        "ru" => Some(Lang::Ru),
-        "kk" => Some(Lang::Kk),
-        _ => None,
-    }
-}
-
 /// Sorts the arguments. `units` says whether a number followed by a word is a duration (and
-/// an unknown word after a number a misspelt unit).
-pub(crate) fn read_header(st: &Statement, units: bool, problems: &mut Vec<Problem>) -> Header {
+/// an unknown word after a number a misspelt unit); `column` is the file's language, for
+/// suggestions.
+pub(crate) fn read_header(
+    st: &Statement,
+    vocab: &Vocabulary,
+    column: usize,
+    units: bool,
+    problems: &mut Vec<Problem>,
+) -> Header {
+    let lang_of = |w: &str| vocab.find::<Lang>(w);
     let mut h = Header::default();
     let args = &st.args;
     let mut i = 0;
@@ -47,12 +47,12 @@ pub(crate) fn read_header(st: &Statement, units: bool, problems: &mut Vec<Proble
                     i += 2;
                     continue;
                 }
-                let kw = Keyword::from_word(w);
-                if matches!(kw, Some(Keyword::Then) | Some(Keyword::Else)) {
+                let kw = vocab.find::<Fixed>(w);
+                if matches!(kw, Some(Fixed::Then) | Some(Fixed::Else)) {
                     match next.map(|n| &n.kind) {
                         Some(ArgKind::Word(t)) => {
                             let target = (t.clone(), next.unwrap().span);
-                            if kw == Some(Keyword::Then) {
+                            if kw == Some(Fixed::Then) {
                                 h.then = Some(target);
                             } else {
                                 h.otherwise = Some(target);
@@ -71,16 +71,16 @@ pub(crate) fn read_header(st: &Statement, units: bool, problems: &mut Vec<Proble
                         }
                     }
                 }
-                if kw == Some(Keyword::BeforeDeadline) {
+                if kw == Some(Fixed::BeforeDeadline) {
                     h.before_deadline = true;
                     i += 1;
                     continue;
                 }
-                if kw == Some(Keyword::For) {
+                if kw == Some(Fixed::For) {
                     // `for akim portal`: every following channel kind word.
                     let mut j = i + 1;
                     while let Some(ArgKind::Word(k)) = args.get(j).map(|a| &a.kind) {
-                        if !crate::model::ChannelKind::WORDS.iter().any(|(w, _)| w == k) {
+                        if vocab.find::<ChannelKind>(k).is_none() {
                             break;
                         }
                         h.for_kinds.push((k.clone(), args[j].span));
@@ -113,7 +113,7 @@ pub(crate) fn read_header(st: &Statement, units: bool, problems: &mut Vec<Proble
                 if units {
                     if let Some(ArgKind::Word(u)) = next.map(|n| &n.kind) {
                         let unit_span = next.unwrap().span;
-                        match Unit::from_word(u) {
+                        match vocab.find::<Unit>(u) {
                             Some(unit) => {
                                 let d = Duration {
                                     value,
@@ -134,7 +134,7 @@ pub(crate) fn read_header(st: &Statement, units: bool, problems: &mut Vec<Proble
                             None => {
                                 // A word right after a figure is meant as its unit, unless it
                                 // is a language tag or keyword.
-                                if lang_of(u).is_some() || Keyword::from_word(u).is_some() {
+                                if vocab.is_reserved(u) {
                                     h.numbers.push((value, arg.span));
                                     i += 1;
                                     continue;
@@ -142,7 +142,7 @@ pub(crate) fn read_header(st: &Statement, units: bool, problems: &mut Vec<Proble
                                 problems.push(Problem::UnknownUnit {
                                     span: unit_span,
                                     word: u.clone(),
-                                    suggestion: suggest(u, UNITS.iter().map(|(s, _)| *s)),
+                                    suggestion: suggest_in::<Unit>(vocab, column, u),
                                 });
                             }
                         }
@@ -186,6 +186,20 @@ pub(crate) fn read_header(st: &Statement, units: bool, problems: &mut Vec<Proble
     h
 }
 
+/// The closest spelling of a word of class `T`: in the file's language first, then in any.
+pub(crate) fn suggest_in<T: reglam_syntax::VocabWord>(
+    vocab: &Vocabulary,
+    column: usize,
+    word: &str,
+) -> Option<String> {
+    suggest(word, vocab.all_spellings::<T>(column)).or_else(|| {
+        let all: Vec<&str> = (0..vocab.columns().len())
+            .flat_map(|c| vocab.all_spellings::<T>(c))
+            .collect();
+        suggest(word, all)
+    })
+}
+
 /// Whether two durations written one after the other can be one amount: both working time, or
 /// the same calendar unit.
 fn adjacent(a: &Duration, b: &Duration) -> bool {
@@ -225,23 +239,16 @@ pub(crate) fn unexpected(
     });
 }
 
-/// Which parts of a header a statement accepts; anything else is reported once.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Accepts {
-    pub words: usize,
-    pub texts: bool,
-    pub durations: usize,
-    pub numbers: usize,
-    pub dates: usize,
-    pub cite: bool,
-    pub arrow: bool,
-    pub then_else: bool,
-    pub before_deadline: bool,
-    pub for_kinds: bool,
-}
-
 impl Header {
-    pub(crate) fn validate(&self, st: &Statement, accepts: Accepts, problems: &mut Vec<Problem>) {
+    pub(crate) fn validate(
+        &self,
+        st: &Statement,
+        accepts: Shape,
+        vocab: &Vocabulary,
+        column: usize,
+        problems: &mut Vec<Problem>,
+    ) {
+        let say = |f: Fixed| vocab.spelling(f, column);
         let mut extra = |span: Span, what: Unexpected| {
             problems.push(Problem::BadArguments {
                 span,
@@ -274,17 +281,17 @@ impl Header {
         }
         if !accepts.then_else {
             for (_, span) in self.then.iter().chain(self.otherwise.iter()) {
-                let words = vec![Keyword::Then.spelling(), Keyword::Else.spelling()];
+                let words = vec![say(Fixed::Then), say(Fixed::Else)];
                 extra(*span, Unexpected::FixedWords(words));
             }
         }
         if !accepts.for_kinds {
             for (_, span) in &self.for_kinds {
-                extra(*span, Unexpected::FixedWords(vec![Keyword::For.spelling()]));
+                extra(*span, Unexpected::FixedWords(vec![say(Fixed::For)]));
             }
         }
         if self.before_deadline && !accepts.before_deadline {
-            let words = vec![Keyword::BeforeDeadline.spelling()];
+            let words = vec![say(Fixed::BeforeDeadline)];
             extra(st.keyword_span, Unexpected::FixedWords(words));
         }
     }

@@ -1,13 +1,12 @@
 //! Lowering: from statements to the model. Reports every problem it meets and goes on, so one
 //! run shows them all.
 
-use crate::args::{read_header, Accepts, Header};
-use crate::flow::FlowBuilder;
+use crate::decl::{ChannelDecl, DueDecl, FlowDecl, Procedures, RegulationFlows};
+use crate::lower_flow::FlowLowering;
 use crate::model::*;
-use reglam_diagnostics::{
-    suggest::suggest, ArgIssue, Diagnostic, Expected, FileId, NameKind, Problem, Span, Within,
-};
-use reglam_syntax::{Keyword, Statement, SyntaxFile};
+use crate::read::{normalize, Reader};
+use reglam_diagnostics::{suggest::suggest, Expected, NameKind, Problem, Span};
+use reglam_syntax::{Fixed, Keyword, Parent, Statement, SyntaxFile};
 use std::collections::HashMap;
 
 /// What one file declares.
@@ -15,337 +14,42 @@ use std::collections::HashMap;
 pub struct FileModel {
     pub acts: Vec<Act>,
     pub standards: Vec<Standard>,
+    /// The regulations, their channels' graphs not built yet.
     pub regulations: Vec<Regulation>,
+    /// The lowered flows of each regulation, in the same order.
+    pub flows: Vec<RegulationFlows>,
 }
 
 pub(crate) struct Lower<'a> {
-    pub file: FileId,
-    pub lang: Lang,
-    pub diagnostics: Vec<Diagnostic>,
+    pub read: Reader<'a>,
     /// Standards of imported files.
     pub imported: &'a [Standard],
 }
 
-/// Where a statement appears, for "not allowed here" messages.
-#[derive(Clone, Copy)]
-pub(crate) enum Ctx {
-    Top,
-    Act,
-    Standard,
-    Service,
-    Regulation,
-    Scenario,
-    Channel,
-    Procedure,
-    Branch,
-    Step,
-    Deadline,
-    Actor,
-    Decide,
-    Parallel,
-    Rework,
+impl<'a> std::ops::Deref for Lower<'a> {
+    type Target = Reader<'a>;
+    fn deref(&self) -> &Reader<'a> {
+        &self.read
+    }
 }
 
-impl Ctx {
-    /// The statement whose block this is, for "not allowed here" messages.
-    fn within(self) -> Within {
-        let keyword = match self {
-            Ctx::Top => return Within::TopLevel,
-            Ctx::Act => Keyword::Act,
-            Ctx::Standard => Keyword::Standard,
-            Ctx::Service => Keyword::Service,
-            Ctx::Regulation => Keyword::Regulation,
-            Ctx::Scenario => Keyword::Scenario,
-            Ctx::Channel => Keyword::Channel,
-            Ctx::Procedure => Keyword::Procedure,
-            Ctx::Branch => Keyword::Branch,
-            Ctx::Step => Keyword::Step,
-            Ctx::Deadline => Keyword::Deadline,
-            Ctx::Actor => Keyword::Actor,
-            Ctx::Decide => Keyword::Decide,
-            Ctx::Parallel => Keyword::Parallel,
-            Ctx::Rework => Keyword::Rework,
-        };
-        Within::Statement(keyword.spelling().to_string())
-    }
-
-    pub(crate) fn allowed(self) -> &'static [Keyword] {
-        use Keyword::*;
-        const FLOW: &[Keyword] = &[
-            Step, Check, Decide, Parallel, Rework, Wait, Call, Goto, Outcome,
-        ];
-        match self {
-            Ctx::Top => &[Lang, Import, Act, Standard, Regulation],
-            Ctx::Act => &[Title, Body, Kind, Number, Date, Registration, Status, Note],
-            Ctx::Standard => &[Title, Number, Date, Service, Note],
-            Ctx::Service => &[Title, Deadline, Cap, Note],
-            Ctx::Regulation => &[
-                Title,
-                Implements,
-                Provider,
-                Result,
-                Form,
-                Note,
-                Deadline,
-                Cap,
-                TableTotal,
-                Actor,
-                ListedActors,
-                Procedure,
-                Channel,
-                Scenario,
-            ],
-            Ctx::Scenario => &[Title, Deadline, Cap, TableTotal, Procedure, Channel, Note],
-            Ctx::Channel => &[
-                Deadline, Due, TableTotal, Note, Step, Check, Decide, Parallel, Rework, Wait, Call,
-                Goto, Outcome,
-            ],
-            Ctx::Procedure | Ctx::Branch => FLOW,
-            Ctx::Step => &[Action, Produces, Part, Option, Table, Actor, Note],
-            Ctx::Deadline => &[ReceiptDay, Extend],
-            Ctx::Actor => &[Name, Alias, Kind],
-            Ctx::Decide => &[When],
-            Ctx::Parallel => &[Branch],
-            Ctx::Rework => &[Max, Takes, Clock, Timeout],
-        }
+impl std::ops::DerefMut for Lower<'_> {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.read
     }
 }
 
 impl<'a> Lower<'a> {
-    pub(crate) fn report(&mut self, problem: Problem, cite: Option<&Citation>) {
-        self.diagnostics
-            .push(problem.into_diagnostic(cite.map(|c| c.raw.as_str())));
-    }
-
-    pub(crate) fn report_all(&mut self, problems: Vec<Problem>) {
-        for p in problems {
-            self.report(p, None);
-        }
-    }
-
-    /// The keyword of a statement, if it is allowed in `ctx`; reports it otherwise.
-    pub(crate) fn keyword(&mut self, st: &Statement, ctx: Ctx) -> Option<Keyword> {
-        self.keyword_within(st, ctx, ctx.within())
-    }
-
-    /// As [`Self::keyword`], naming the enclosing statement as written (a step's block may
-    /// belong to `step`, `check` or `wait`).
-    pub(crate) fn keyword_within(
-        &mut self,
-        st: &Statement,
-        ctx: Ctx,
-        within: Within,
-    ) -> Option<Keyword> {
-        let allowed = ctx.allowed();
-        match Keyword::from_word(&st.keyword) {
-            Some(k) if allowed.contains(&k) => Some(k),
-            _ => {
-                let spellings: Vec<&'static str> = allowed.iter().map(|k| k.spelling()).collect();
-                self.report(
-                    Problem::UnknownStatement {
-                        span: st.keyword_span,
-                        word: st.keyword.clone(),
-                        within,
-                        suggestion: suggest(&st.keyword, spellings.iter().copied()),
-                        allowed: spellings,
-                    },
-                    None,
-                );
-                None
-            }
-        }
-    }
-
-    pub(crate) fn header(&mut self, st: &Statement, units: bool, accepts: Accepts) -> Header {
-        let mut problems = Vec::new();
-        let h = read_header(st, units, &mut problems);
-        h.validate(st, accepts, &mut problems);
-        self.report_all(problems);
-        h
-    }
-
-    pub(crate) fn no_block(&mut self, st: &Statement) {
-        if let Some(b) = &st.block {
-            self.report(
-                Problem::BadArguments {
-                    span: Span {
-                        end: b.span.start + 1,
-                        ..b.span
-                    },
-                    statement: st.keyword.clone(),
-                    issue: ArgIssue::UnexpectedBlock,
-                },
-                None,
-            );
-        }
-    }
-
-    pub(crate) fn missing(&mut self, st: &Statement, what: Expected) {
-        self.report(
-            Problem::BadArguments {
-                span: st.keyword_span,
-                statement: st.keyword.clone(),
-                issue: ArgIssue::Missing(what),
-            },
-            None,
-        );
-    }
-
-    /// Texts of a header, as one bilingual text.
-    pub(crate) fn text_of(&self, h: &Header) -> Text {
-        let mut t = Text::default();
-        for (lang, text, _) in &h.texts {
-            t.set(lang.unwrap_or(self.lang), normalize(text));
-        }
-        t
-    }
-
-    fn block<'s>(&self, st: &'s Statement) -> &'s [Statement] {
-        st.block.as_ref().map_or(&[], |b| &b.statements)
-    }
-
-    /// `title ru "…"` and the like: merges into `target`.
-    fn text_field(&mut self, st: &Statement, target: &mut Text) {
-        let h = self.header(
-            st,
-            false,
-            Accepts {
-                texts: true,
-                cite: true,
-                ..Default::default()
-            },
-        );
-        self.no_block(st);
-        if h.texts.is_empty() {
-            self.missing(st, Expected::Text);
-        }
-        for (lang, text, _) in &h.texts {
-            target.set(lang.unwrap_or(self.lang), normalize(text));
-        }
-    }
-
-    fn string_field(&mut self, st: &Statement) -> Option<String> {
-        let h = self.header(
-            st,
-            false,
-            Accepts {
-                texts: true,
-                words: 1,
-                numbers: 1,
-                ..Default::default()
-            },
-        );
-        self.no_block(st);
-        let value = h
-            .texts
-            .first()
-            .map(|(_, t, _)| t.clone())
-            .or_else(|| h.words.first().map(|(w, _)| w.clone()))
-            .or_else(|| h.numbers.first().map(|(n, _)| n.to_string()));
-        if value.is_none() {
-            self.missing(st, Expected::Value);
-        }
-        value
-    }
-
-    fn date_field(&mut self, st: &Statement) -> Option<String> {
-        let h = self.header(
-            st,
-            false,
-            Accepts {
-                dates: 1,
-                ..Default::default()
-            },
-        );
-        self.no_block(st);
-        match h.dates.first() {
-            Some((d, span)) => self.valid_date(d, *span),
-            None => {
-                self.missing(st, Expected::Date);
-                None
-            }
-        }
-    }
-
-    fn valid_date(&mut self, d: &str, span: Span) -> Option<String> {
-        let parts: Vec<u32> = d.split('-').filter_map(|p| p.parse().ok()).collect();
-        let ok = parts.len() == 3 && {
-            let (y, m, day) = (parts[0], parts[1], parts[2]);
-            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-            let days = [
-                31,
-                if leap { 29 } else { 28 },
-                31,
-                30,
-                31,
-                30,
-                31,
-                31,
-                30,
-                31,
-                30,
-                31,
-            ];
-            (1..=12).contains(&m) && day >= 1 && day <= days[(m - 1) as usize]
-        };
-        if ok {
-            Some(d.to_string())
-        } else {
-            self.report(
-                Problem::BadArguments {
-                    span,
-                    statement: Keyword::Date.spelling().into(),
-                    issue: ArgIssue::BadDate(d.into()),
-                },
-                None,
-            );
-            None
-        }
-    }
-
-    /// A word that must be one of `choices`.
-    pub(crate) fn choice<T: Copy>(
-        &mut self,
-        st: &Statement,
-        word: &(String, Span),
-        choices: &[(&'static str, T)],
-    ) -> Option<T> {
-        match choices.iter().find(|(w, _)| *w == word.0) {
-            Some((_, v)) => Some(*v),
-            None => {
-                self.report(
-                    Problem::BadArguments {
-                        span: word.1,
-                        statement: st.keyword.clone(),
-                        issue: ArgIssue::NotOneOf {
-                            found: word.0.clone(),
-                            allowed: choices.iter().map(|(w, _)| *w).collect(),
-                        },
-                    },
-                    None,
-                );
-                None
-            }
-        }
-    }
-
     pub(crate) fn file(&mut self, syntax: &SyntaxFile) -> FileModel {
         let mut out = FileModel::default();
         // `lang` applies to the whole file, wherever it is written.
         for st in &syntax.statements {
-            if Keyword::from_word(&st.keyword) == Some(Keyword::Lang) {
-                let h = self.header(
-                    st,
-                    false,
-                    Accepts {
-                        words: 1,
-                        ..Default::default()
-                    },
-                );
+            if self.keyword_of(st) == Some(Keyword::Lang) {
+                let h = self.header(st);
                 self.no_block(st);
                 match h.words.first() {
                     Some(w) => {
-                        if let Some(l) = self.choice(st, w, &[("ru", Lang::Ru), ("kk", Lang::Kk)]) {
+                        if let Some(l) = self.choice::<Lang>(st, w) {
                             self.lang = l;
                         }
                     }
@@ -354,7 +58,7 @@ impl<'a> Lower<'a> {
             }
         }
         for st in &syntax.statements {
-            match self.keyword(st, Ctx::Top) {
+            match self.keyword(st, Parent::Top) {
                 Some(Keyword::Act) => out.acts.push(self.act(st)),
                 Some(Keyword::Standard) => {
                     if let Some(s) = self.standard(st) {
@@ -364,8 +68,9 @@ impl<'a> Lower<'a> {
                 Some(Keyword::Regulation) => {
                     let visible: Vec<&Standard> =
                         self.imported.iter().chain(out.standards.iter()).collect();
-                    if let Some(r) = self.regulation(st, &visible) {
-                        out.regulations.push(r)
+                    if let Some((r, flows)) = self.regulation(st, &visible) {
+                        out.regulations.push(r);
+                        out.flows.push(flows);
                     }
                 }
                 // `lang` was read above; `import` is resolved by the workspace.
@@ -376,13 +81,13 @@ impl<'a> Lower<'a> {
     }
 
     fn act(&mut self, st: &Statement) -> Act {
-        self.header(st, false, Accepts::default());
+        self.header(st);
         let mut act = Act {
             file: self.file,
             ..Default::default()
         };
         for s in self.block(st) {
-            match self.keyword(s, Ctx::Act) {
+            match self.keyword(s, Parent::Act) {
                 Some(Keyword::Title) => self.text_field(s, &mut act.title),
                 Some(Keyword::Body) => self.text_field(s, &mut act.body),
                 Some(Keyword::Kind) => self.text_field(s, &mut act.kind),
@@ -393,17 +98,7 @@ impl<'a> Lower<'a> {
                 Some(Keyword::Number) => act.number = self.string_field(s),
                 Some(Keyword::Date) => act.date = self.date_field(s),
                 Some(Keyword::Registration) => {
-                    let h = self.header(
-                        s,
-                        false,
-                        Accepts {
-                            texts: true,
-                            words: 1,
-                            numbers: 1,
-                            dates: 1,
-                            ..Default::default()
-                        },
-                    );
+                    let h = self.header(s);
                     let number = h
                         .texts
                         .first()
@@ -416,36 +111,28 @@ impl<'a> Lower<'a> {
                     }
                 }
                 Some(Keyword::Status) => {
-                    let h = self.header(
-                        s,
-                        false,
-                        Accepts {
-                            words: 1,
-                            dates: 1,
-                            texts: true,
-                            ..Default::default()
-                        },
-                    );
-                    match h.words.first().map(|w| w.0.as_str()) {
-                        Some("in-force") => act.status = Some(ActStatus::InForce),
-                        Some("repealed") => {
+                    let h = self.header(s);
+                    let statuses = [Fixed::InForce, Fixed::Repealed];
+                    let status = h
+                        .words
+                        .first()
+                        .cloned()
+                        .map(|w| self.choice_of(s, &w, &statuses));
+                    match status {
+                        Some(Some(Fixed::InForce)) => act.status = Some(ActStatus::InForce),
+                        Some(Some(_)) => {
                             let date = h.dates.first().and_then(|(d, sp)| self.valid_date(d, *sp));
                             act.status = Some(ActStatus::Repealed {
                                 date,
                                 by: self.text_of(&h),
                             })
                         }
-                        Some(_) => {
-                            let w = h.words[0].clone();
-                            self.choice::<()>(s, &w, &[("in-force", ()), ("repealed", ())]);
+                        // Reported by `choice_of`.
+                        Some(None) => {}
+                        None => {
+                            let expected = self.fixed_words(&statuses);
+                            self.missing(s, expected)
                         }
-                        None => self.missing(
-                            s,
-                            Expected::FixedWords(vec![
-                                Keyword::InForce.spelling(),
-                                Keyword::Repealed.spelling(),
-                            ]),
-                        ),
                     }
                 }
                 _ => {}
@@ -455,16 +142,7 @@ impl<'a> Lower<'a> {
     }
 
     fn standard(&mut self, st: &Statement) -> Option<Standard> {
-        let h = self.header(
-            st,
-            false,
-            Accepts {
-                words: 1,
-                cite: true,
-                texts: true,
-                ..Default::default()
-            },
-        );
+        let h = self.header(st);
         let Some((id, _)) = h.words.first().cloned() else {
             self.missing(st, Expected::Name);
             return None;
@@ -480,22 +158,13 @@ impl<'a> Lower<'a> {
         };
         let mut seen: HashMap<String, Span> = HashMap::new();
         for s in self.block(st) {
-            match self.keyword(s, Ctx::Standard) {
+            match self.keyword(s, Parent::Standard) {
                 Some(Keyword::Title) => self.text_field(s, &mut std.title),
                 Some(Keyword::Note) => self.text_field(s, &mut Text::default()),
                 Some(Keyword::Number) => std.number = self.string_field(s),
                 Some(Keyword::Date) => std.date = self.date_field(s),
                 Some(Keyword::Service) => {
-                    let h = self.header(
-                        s,
-                        false,
-                        Accepts {
-                            words: 1,
-                            cite: true,
-                            texts: true,
-                            ..Default::default()
-                        },
-                    );
+                    let h = self.header(s);
                     let Some((id, span)) = h.words.first().cloned() else {
                         self.missing(s, Expected::Name);
                         continue;
@@ -520,11 +189,11 @@ impl<'a> Lower<'a> {
                         span: s.span,
                     };
                     for x in self.block(s) {
-                        match self.keyword(x, Ctx::Service) {
+                        match self.keyword(x, Parent::Service) {
                             Some(Keyword::Title) => self.text_field(x, &mut svc.title),
                             Some(Keyword::Note) => self.text_field(x, &mut Text::default()),
                             Some(Keyword::Deadline) => {
-                                if let Some(d) = self.deadline(x, true) {
+                                if let Some(d) = self.deadline(x, Parent::Service) {
                                     svc.deadlines.push(d)
                                 }
                             }
@@ -544,19 +213,11 @@ impl<'a> Lower<'a> {
         Some(std)
     }
 
-    pub(crate) fn deadline(&mut self, st: &Statement, kinds: bool) -> Option<Deadline> {
-        let h = self.header(
-            st,
-            true,
-            Accepts {
-                words: usize::from(kinds),
-                durations: 1,
-                cite: true,
-                ..Default::default()
-            },
-        );
+    /// A deadline; `parent` says where, since a channel's own deadline names no channel kind.
+    pub(crate) fn deadline(&mut self, st: &Statement, parent: Parent) -> Option<Deadline> {
+        let h = self.header_in(st, parent);
         let channel = match h.words.first() {
-            Some(w) => Some(self.choice(st, w, ChannelKind::WORDS)?),
+            Some(w) => Some(self.choice::<ChannelKind>(st, w)?),
             None => None,
         };
         let Some(duration) = h.durations.first().cloned() else {
@@ -572,43 +233,25 @@ impl<'a> Lower<'a> {
             span: st.span,
         };
         for s in self.block(st) {
-            match self.keyword(s, Ctx::Deadline) {
+            match self.keyword(s, Parent::Deadline) {
                 Some(Keyword::ReceiptDay) => {
-                    let h = self.header(
-                        s,
-                        false,
-                        Accepts {
-                            words: 1,
-                            cite: true,
-                            ..Default::default()
-                        },
-                    );
-                    match h.words.first() {
-                        Some(w) if w.0 == "excluded" => d.receipt_day_excluded = true,
+                    let h = self.header(s);
+                    match h.words.first().cloned() {
                         Some(w) => {
-                            let w = w.clone();
-                            self.choice::<()>(s, &w, &[("excluded", ())]);
+                            if self.choice_of(s, &w, &[Fixed::Excluded]).is_some() {
+                                d.receipt_day_excluded = true;
+                            }
                         }
-                        None => self
-                            .missing(s, Expected::FixedWords(vec![Keyword::Excluded.spelling()])),
+                        None => {
+                            let expected = self.fixed_words(&[Fixed::Excluded]);
+                            self.missing(s, expected)
+                        }
                     }
                 }
                 Some(Keyword::Extend) => {
-                    let h = self.header(
-                        s,
-                        true,
-                        Accepts {
-                            words: 1,
-                            durations: 1,
-                            texts: true,
-                            cite: true,
-                            ..Default::default()
-                        },
-                    );
+                    let h = self.header(s);
                     let to = match h.words.first() {
-                        Some(w) => self
-                            .choice(s, w, &[("to", true), ("by", false)])
-                            .unwrap_or(false),
+                        Some(w) => self.choice_of(s, w, &[Fixed::To, Fixed::By]) == Some(Fixed::To),
                         None => false,
                     };
                     match h.durations.first() {
@@ -627,17 +270,7 @@ impl<'a> Lower<'a> {
     }
 
     fn cap(&mut self, st: &Statement) -> Option<Cap> {
-        let h = self.header(
-            st,
-            true,
-            Accepts {
-                words: 1,
-                durations: 1,
-                cite: true,
-                texts: true,
-                ..Default::default()
-            },
-        );
+        let h = self.header(st);
         self.no_block(st);
         let (Some((name, _)), Some(duration)) =
             (h.words.first().cloned(), h.durations.first().cloned())
@@ -653,16 +286,7 @@ impl<'a> Lower<'a> {
     }
 
     fn table_figure(&mut self, st: &Statement) -> Option<TableFigure> {
-        let h = self.header(
-            st,
-            true,
-            Accepts {
-                durations: 1,
-                cite: true,
-                texts: true,
-                ..Default::default()
-            },
-        );
+        let h = self.header(st);
         self.no_block(st);
         match h.durations.first().cloned() {
             Some(duration) => Some(TableFigure {
@@ -677,17 +301,12 @@ impl<'a> Lower<'a> {
         }
     }
 
-    fn regulation(&mut self, st: &Statement, standards: &[&Standard]) -> Option<Regulation> {
-        let h = self.header(
-            st,
-            false,
-            Accepts {
-                words: 1,
-                cite: true,
-                texts: true,
-                ..Default::default()
-            },
-        );
+    fn regulation(
+        &mut self,
+        st: &Statement,
+        standards: &[&Standard],
+    ) -> Option<(Regulation, RegulationFlows)> {
+        let h = self.header(st);
         let Some((id, _)) = h.words.first().cloned() else {
             self.missing(st, Expected::Name);
             return None;
@@ -715,7 +334,7 @@ impl<'a> Lower<'a> {
         let mut service: Option<&StandardService> = None;
         // Actors first, so that steps may come before or after the declarations.
         for s in body {
-            if Keyword::from_word(&s.keyword) == Some(Keyword::Actor) {
+            if self.keyword_of(s) == Some(Keyword::Actor) {
                 self.actor(s, &mut reg.actors);
             }
         }
@@ -724,7 +343,7 @@ impl<'a> Lower<'a> {
         let mut scenario_sts: Vec<&Statement> = Vec::new();
         let mut channel_sts: Vec<&Statement> = Vec::new();
         for s in body {
-            match self.keyword(s, Ctx::Regulation) {
+            match self.keyword(s, Parent::Regulation) {
                 Some(Keyword::Title) => self.text_field(s, &mut reg.title),
                 Some(Keyword::Provider) => self.text_field(s, &mut reg.provider),
                 Some(Keyword::Result) => self.text_field(s, &mut reg.result),
@@ -734,30 +353,14 @@ impl<'a> Lower<'a> {
                     reg.notes.push(t);
                 }
                 Some(Keyword::Form) => {
-                    let h = self.header(
-                        s,
-                        false,
-                        Accepts {
-                            words: 1,
-                            cite: true,
-                            ..Default::default()
-                        },
-                    );
+                    let h = self.header(s);
                     match h.words.first() {
-                        Some(w) => reg.form = self.choice(s, w, Form::WORDS),
+                        Some(w) => reg.form = self.choice::<Form>(s, w),
                         None => self.missing(s, Expected::Form),
                     }
                 }
                 Some(Keyword::Implements) => {
-                    let h = self.header(
-                        s,
-                        false,
-                        Accepts {
-                            words: 1,
-                            cite: true,
-                            ..Default::default()
-                        },
-                    );
+                    let h = self.header(s);
                     let Some((path, span)) = h.words.first().cloned() else {
                         self.missing(s, Expected::StandardService);
                         continue;
@@ -797,7 +400,7 @@ impl<'a> Lower<'a> {
                     }
                 }
                 Some(Keyword::Deadline) => {
-                    if let Some(d) = self.deadline(s, true) {
+                    if let Some(d) = self.deadline(s, Parent::Regulation) {
                         reg.deadlines.push(d)
                     }
                 }
@@ -812,15 +415,7 @@ impl<'a> Lower<'a> {
                     }
                 }
                 Some(Keyword::ListedActors) => {
-                    let h = self.header(
-                        s,
-                        false,
-                        Accepts {
-                            words: usize::MAX,
-                            cite: true,
-                            ..Default::default()
-                        },
-                    );
+                    let h = self.header(s);
                     self.no_block(s);
                     let mut actors = Vec::new();
                     for (w, span) in &h.words {
@@ -851,8 +446,13 @@ impl<'a> Lower<'a> {
                 _ => {}
             }
         }
-        let mut calls: HashMap<String, usize> = HashMap::new();
-        let procs = self.procedure_table(&procedures, &HashMap::new(), &mut reg.procedures);
+        let mut flows = RegulationFlows::default();
+        let procs = self.procedure_table(
+            &procedures,
+            &Procedures::new(),
+            &reg.actors,
+            &mut reg.procedures,
+        );
         if !channel_sts.is_empty() || scenario_sts.is_empty() {
             let scenario = self.scenario_body(
                 None,
@@ -864,22 +464,13 @@ impl<'a> Lower<'a> {
                 &procs,
                 &reg,
                 service,
-                &mut calls,
             );
-            reg.scenarios.push(scenario);
+            reg.scenarios.push(scenario.0);
+            flows.channels.push(scenario.1);
         }
         let mut seen: HashMap<String, Span> = HashMap::new();
         for s in scenario_sts {
-            let h = self.header(
-                s,
-                false,
-                Accepts {
-                    words: 1,
-                    cite: true,
-                    texts: true,
-                    ..Default::default()
-                },
-            );
+            let h = self.header(s);
             let Some((id, span)) = h.words.first().cloned() else {
                 self.missing(s, Expected::Name);
                 continue;
@@ -900,11 +491,11 @@ impl<'a> Lower<'a> {
             let mut local_procs = Vec::new();
             let mut chans = Vec::new();
             for x in self.block(s) {
-                match self.keyword(x, Ctx::Scenario) {
+                match self.keyword(x, Parent::Scenario) {
                     Some(Keyword::Title) => self.text_field(x, &mut title),
                     Some(Keyword::Note) => self.text_field(x, &mut Text::default()),
                     Some(Keyword::Deadline) => {
-                        if let Some(d) = self.deadline(x, true) {
+                        if let Some(d) = self.deadline(x, Parent::Scenario) {
                             deadlines.push(d)
                         }
                     }
@@ -923,7 +514,8 @@ impl<'a> Lower<'a> {
                     _ => {}
                 }
             }
-            let scoped = self.procedure_table(&local_procs, &procs, &mut reg.procedures);
+            let scoped =
+                self.procedure_table(&local_procs, &procs, &reg.actors, &mut reg.procedures);
             let scenario = self.scenario_body(
                 Some(id),
                 title,
@@ -934,44 +526,27 @@ impl<'a> Lower<'a> {
                 &scoped,
                 &reg,
                 service,
-                &mut calls,
             );
-            reg.scenarios.push(scenario);
+            reg.scenarios.push(scenario.0);
+            flows.channels.push(scenario.1);
         }
-        for p in &mut reg.procedures {
-            p.calls = calls.get(&p.id).copied().unwrap_or(0);
-        }
-        // A procedure no channel calls is still read, so mistakes inside it are reported.
-        for p in reg.procedures.iter().filter(|p| p.calls == 0) {
-            if let Some(st) = procs.get(&p.id) {
-                let body: Vec<&Statement> = self.block(st).iter().collect();
-                let mut builder = FlowBuilder::new(self, ChannelKind::Other, &reg.actors, &procs);
-                builder.channel(&body);
-                builder.finish();
-            }
-        }
-        Some(reg)
+        flows.procedures = procs;
+        Some((reg, flows))
     }
 
-    fn procedure_table<'s>(
+    /// The procedures visible in a scope: those of the enclosing one and `sts`, each lowered
+    /// here, once.
+    fn procedure_table(
         &mut self,
-        sts: &[&'s Statement],
-        outer: &HashMap<String, &'s Statement>,
+        sts: &[&Statement],
+        outer: &Procedures,
+        actors: &[Actor],
         infos: &mut Vec<ProcedureInfo>,
-    ) -> HashMap<String, &'s Statement> {
+    ) -> Procedures {
         let mut table = outer.clone();
         let mut seen: HashMap<String, Span> = HashMap::new();
         for s in sts {
-            let h = self.header(
-                s,
-                false,
-                Accepts {
-                    words: 1,
-                    cite: true,
-                    texts: true,
-                    ..Default::default()
-                },
-            );
+            let h = self.header(s);
             let Some((id, span)) = h.words.first().cloned() else {
                 self.missing(s, Expected::Name);
                 continue;
@@ -994,7 +569,12 @@ impl<'a> Lower<'a> {
                 calls: 0,
                 span,
             });
-            table.insert(id, *s);
+            let mut lowering = FlowLowering {
+                read: &mut self.read,
+                actors,
+            };
+            let body: Vec<FlowDecl> = lowering.seq(self_block(s).iter(), Parent::Procedure);
+            table.insert(id, body.into());
         }
         table
     }
@@ -1008,24 +588,15 @@ impl<'a> Lower<'a> {
         span: Span,
         channel_sts: &[&Statement],
         deadlines: &[Deadline],
-        procs: &HashMap<String, &Statement>,
+        procs: &Procedures,
         reg: &Regulation,
         service: Option<&StandardService>,
-        calls: &mut HashMap<String, usize>,
-    ) -> Scenario {
+    ) -> (Scenario, Vec<ChannelDecl>) {
         let mut channels = Vec::new();
+        let mut decls = Vec::new();
         let mut seen: HashMap<String, Span> = HashMap::new();
         for s in channel_sts {
-            let h = self.header(
-                s,
-                false,
-                Accepts {
-                    words: 2,
-                    cite: true,
-                    texts: true,
-                    ..Default::default()
-                },
-            );
+            let h = self.header(s);
             let Some((cid, cspan)) = h.words.first().cloned() else {
                 self.missing(s, Expected::Name);
                 continue;
@@ -1043,22 +614,22 @@ impl<'a> Lower<'a> {
             }
             let kind = match h.words.get(1) {
                 Some(w) => self
-                    .choice(s, w, ChannelKind::WORDS)
+                    .choice::<ChannelKind>(s, w)
                     .unwrap_or(ChannelKind::Other),
                 // A channel named after its kind needs no second word.
-                None => ChannelKind::WORDS
-                    .iter()
-                    .find(|(w, _)| *w == cid)
-                    .map_or(ChannelKind::Other, |(_, k)| *k),
+                None => self
+                    .vocab
+                    .find::<ChannelKind>(&cid)
+                    .unwrap_or(ChannelKind::Other),
             };
             let mut own_deadlines = Vec::new();
             let mut table_totals = Vec::new();
             let mut due_sts = Vec::new();
             let mut flow_sts = Vec::new();
             for x in self.block(s) {
-                match self.keyword(x, Ctx::Channel) {
+                match self.keyword(x, Parent::Channel) {
                     Some(Keyword::Deadline) => {
-                        if let Some(d) = self.deadline(x, false) {
+                        if let Some(d) = self.deadline(x, Parent::Channel) {
                             own_deadlines.push(d)
                         }
                     }
@@ -1073,41 +644,18 @@ impl<'a> Lower<'a> {
                     None => {}
                 }
             }
-            let mut builder = FlowBuilder::new(self, kind, &reg.actors, procs);
-            builder.channel(&flow_sts);
-            let (flow, labels, proc_calls) = builder.finish();
-            for (p, n) in proc_calls {
-                *calls.entry(p).or_default() += n;
-            }
+            let mut lowering = FlowLowering {
+                read: &mut self.read,
+                actors: &reg.actors,
+            };
+            let body = lowering.seq(flow_sts.into_iter(), Parent::Branch);
             let mut dues = Vec::new();
             for x in due_sts {
-                let h = self.header(
-                    x,
-                    true,
-                    Accepts {
-                        words: 1,
-                        durations: 1,
-                        cite: true,
-                        before_deadline: true,
-                        ..Default::default()
-                    },
-                );
+                let h = self.header(x);
                 let (Some((step, sspan)), Some(d)) =
                     (h.words.first().cloned(), h.durations.first().cloned())
                 else {
                     self.missing(x, Expected::StepAndDuration);
-                    continue;
-                };
-                let Some(node) = labels.get(&step).copied() else {
-                    self.report(
-                        Problem::UnknownName {
-                            span: sspan,
-                            what: NameKind::Step,
-                            name: step.clone(),
-                            suggestion: suggest(&step, labels.keys().map(|k| k.as_str())),
-                        },
-                        h.cite.as_ref(),
-                    );
                     continue;
                 };
                 let limit = if h.before_deadline {
@@ -1115,8 +663,8 @@ impl<'a> Lower<'a> {
                 } else {
                     DueLimit::Within(d)
                 };
-                dues.push(Due {
-                    node,
+                dues.push(DueDecl {
+                    step: (step, sspan),
                     limit,
                     cite: h.cite.clone(),
                     span: x.span,
@@ -1130,13 +678,24 @@ impl<'a> Lower<'a> {
                 service,
                 reg,
             );
-            let paths = crate::paths::analyse(&flow);
+            // Built and analysed once the whole model is lowered ([`crate::Lowered::build`]).
+            let paths = crate::paths::ChannelPaths::pending();
+            let flow = Flow {
+                graph: Default::default(),
+                start: Default::default(),
+            };
+            decls.push(ChannelDecl {
+                kind,
+                body,
+                procs: procs.clone(),
+                dues,
+            });
             channels.push(Channel {
                 id: cid,
                 kind,
                 deadlines: own_deadlines,
                 deadline,
-                dues,
+                dues: Vec::new(),
                 table_totals,
                 paths,
                 flow,
@@ -1144,27 +703,19 @@ impl<'a> Lower<'a> {
                 span: s.span,
             });
         }
-        Scenario {
+        let scenario = Scenario {
             id,
             title,
             deadlines: deadlines.to_vec(),
             channels,
             cite,
             span,
-        }
+        };
+        (scenario, decls)
     }
 
     fn actor(&mut self, st: &Statement, actors: &mut Vec<Actor>) {
-        let h = self.header(
-            st,
-            false,
-            Accepts {
-                words: 2,
-                cite: true,
-                texts: true,
-                ..Default::default()
-            },
-        );
+        let h = self.header(st);
         let Some((id, span)) = h.words.first().cloned() else {
             self.missing(st, Expected::Name);
             return;
@@ -1183,26 +734,16 @@ impl<'a> Lower<'a> {
             return;
         }
         let mut kind = match h.words.get(1) {
-            Some(w) => self
-                .choice(st, w, ActorKind::WORDS)
-                .unwrap_or(ActorKind::Unit),
+            Some(w) => self.choice::<ActorKind>(st, w).unwrap_or(ActorKind::Unit),
             None => ActorKind::Unit,
         };
         let mut name = self.text_of(&h);
         let mut aliases = Vec::new();
         for s in self.block(st) {
-            match self.keyword(s, Ctx::Actor) {
+            match self.keyword(s, Parent::Actor) {
                 Some(Keyword::Name) => self.text_field(s, &mut name),
                 Some(Keyword::Alias) => {
-                    let h = self.header(
-                        s,
-                        false,
-                        Accepts {
-                            texts: true,
-                            cite: true,
-                            ..Default::default()
-                        },
-                    );
+                    let h = self.header(s);
                     for (lang, text, _) in &h.texts {
                         let mut t = Text::default();
                         t.set(lang.unwrap_or(self.lang), normalize(text));
@@ -1213,16 +754,9 @@ impl<'a> Lower<'a> {
                     }
                 }
                 Some(Keyword::Kind) => {
-                    let h = self.header(
-                        s,
-                        false,
-                        Accepts {
-                            words: 1,
-                            ..Default::default()
-                        },
-                    );
+                    let h = self.header_in(s, Parent::Actor);
                     if let Some(w) = h.words.first() {
-                        kind = self.choice(s, w, ActorKind::WORDS).unwrap_or(kind);
+                        kind = self.choice::<ActorKind>(s, w).unwrap_or(kind);
                     }
                 }
                 _ => {}
@@ -1267,6 +801,10 @@ impl<'a> Lower<'a> {
     }
 }
 
+fn self_block(st: &Statement) -> &[Statement] {
+    st.block.as_ref().map_or(&[], |b| &b.statements)
+}
+
 /// The deadline that applies to a channel: its own, else the scenario's, else the
 /// regulation's, else the standard's; at each level one for its kind of channel first.
 fn effective_deadline(
@@ -1307,9 +845,4 @@ fn effective_deadline(
         deadline: d,
         source: DeadlineSource::Standard { standard, service },
     })
-}
-
-/// Texts copied from acts span lines; documents want them on one line.
-pub(crate) fn normalize(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

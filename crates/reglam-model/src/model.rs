@@ -3,7 +3,9 @@
 use crate::time::{Amount, Duration};
 use petgraph::graph::{DiGraph, NodeIndex};
 use reglam_diagnostics::{FileId, Span};
+pub use reglam_syntax::{ActorKind, ChannelKind, Form, Lang, OutcomeKind};
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// A text in Russian, Kazakh or both.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -12,13 +14,6 @@ pub struct Text {
     pub ru: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kk: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Ru,
-    Kk,
 }
 
 impl Text {
@@ -69,107 +64,6 @@ pub struct Act {
 pub enum ActStatus {
     InForce,
     Repealed { date: Option<String>, by: Text },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ChannelKind {
-    Provider,
-    StateCorporation,
-    Portal,
-    Akim,
-    Other,
-}
-
-impl ChannelKind {
-    pub const WORDS: &'static [(&'static str, ChannelKind)] = &[
-        ("provider", ChannelKind::Provider),
-        ("state-corporation", ChannelKind::StateCorporation),
-        ("portal", ChannelKind::Portal),
-        ("akim", ChannelKind::Akim),
-        ("other", ChannelKind::Other),
-    ];
-    pub fn word(self) -> &'static str {
-        Self::WORDS
-            .iter()
-            .find(|(_, k)| *k == self)
-            .map(|(w, _)| *w)
-            .unwrap_or("other")
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ActorKind {
-    Unit,
-    StateCorporation,
-    Portal,
-    System,
-    Commission,
-    WorkingGroup,
-    Akimat,
-    Applicant,
-    Courier,
-    Other,
-}
-
-impl ActorKind {
-    pub const WORDS: &'static [(&'static str, ActorKind)] = &[
-        ("unit", ActorKind::Unit),
-        ("state-corporation", ActorKind::StateCorporation),
-        ("portal", ActorKind::Portal),
-        ("system", ActorKind::System),
-        ("commission", ActorKind::Commission),
-        ("working-group", ActorKind::WorkingGroup),
-        ("akimat", ActorKind::Akimat),
-        ("applicant", ActorKind::Applicant),
-        ("courier", ActorKind::Courier),
-        ("other", ActorKind::Other),
-    ];
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum OutcomeKind {
-    Result,
-    RefusalToAccept,
-    ReasonedRefusal,
-    Archived,
-    Other,
-}
-
-impl OutcomeKind {
-    pub const WORDS: &'static [(&'static str, OutcomeKind)] = &[
-        ("result", OutcomeKind::Result),
-        ("refusal-to-accept", OutcomeKind::RefusalToAccept),
-        ("reasoned-refusal", OutcomeKind::ReasonedRefusal),
-        ("archived", OutcomeKind::Archived),
-        ("other", OutcomeKind::Other),
-    ];
-    /// Whether reaching this outcome is held to the service deadline.
-    pub fn bound_by_deadline(self) -> bool {
-        self != OutcomeKind::Archived
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Form {
-    Paper,
-    Electronic,
-    PartlyAutomated,
-    FullyAutomated,
-    Mixed,
-}
-
-impl Form {
-    pub const WORDS: &'static [(&'static str, Form)] = &[
-        ("paper", Form::Paper),
-        ("electronic", Form::Electronic),
-        ("partly-automated", Form::PartlyAutomated),
-        ("fully-automated", Form::FullyAutomated),
-        ("mixed", Form::Mixed),
-    ];
 }
 
 /// A deadline as a source states it.
@@ -344,7 +238,7 @@ pub struct Channel {
     pub table_totals: Vec<TableFigure>,
     pub flow: Flow,
     /// Worst paths and what the path analysis found.
-    pub paths: crate::paths::ChannelPaths,
+    pub paths: ChannelPaths,
     pub cite: Option<Citation>,
     #[serde(skip)]
     pub span: Span,
@@ -539,4 +433,97 @@ pub struct Corpus {
     pub acts: Vec<Act>,
     pub standards: Vec<Standard>,
     pub regulations: Vec<Regulation>,
+}
+
+// What the path analysis (`paths.rs`) finds, kept here with the rest of the model's data so that
+// the model never depends on the analysis that fills it in.
+
+/// One node on a worst path, with the time it adds and the running total.
+#[derive(Debug, Clone, Serialize)]
+pub struct PathStep {
+    #[serde(serialize_with = "ser_index")]
+    pub node: NodeIndex,
+    /// The node's own time, plus any returns for rework counted at it, plus a timeout wait
+    /// on the way in.
+    pub adds: Amount,
+    pub running: Amount,
+}
+
+/// The worst way to reach one node.
+#[derive(Debug, Clone, Serialize)]
+pub struct WorstPath {
+    /// The time along `steps`: the path that ranks longest.
+    pub total: Amount,
+    /// An upper bound over every path to the node, unit by unit. Equals `total` when paths
+    /// do not mix kinds of time.
+    pub bound: Amount,
+    pub steps: Vec<PathStep>,
+}
+
+/// A return for rework, with what its returns add at worst.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReworkCost {
+    #[serde(serialize_with = "ser_index")]
+    pub node: NodeIndex,
+    #[serde(serialize_with = "ser_index")]
+    pub target: NodeIndex,
+    /// The steps from the target back to the return point, once.
+    pub body: Amount,
+    /// The time away for rework counted against the deadline, once (zero when the clock pauses).
+    pub away: Amount,
+    pub times: u64,
+    pub extra: Amount,
+    /// False when the target does not come before the return point.
+    pub backward: bool,
+}
+
+/// What the path analysis knows about a channel.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChannelPaths {
+    /// Cycles not made by a bounded `rework`: the case could go round forever. When there are
+    /// any, no times are computed.
+    #[serde(serialize_with = "ser_cycles")]
+    pub cycles: Vec<Vec<NodeIndex>>,
+    pub reworks: Vec<ReworkCost>,
+    #[serde(skip)]
+    pub reachable: Vec<bool>,
+    /// Whether an outcome can be reached from each node.
+    #[serde(skip)]
+    pub can_finish: Vec<bool>,
+    /// Per node, by index: the running total of its worst path, the upper bound, and the
+    /// node before it on that path (with the edge taken); `None` when unreachable or not
+    /// computed. This is the whole tree of worst paths in linear space.
+    #[serde(skip)]
+    pub(crate) tree: Vec<Option<TreeNode>>,
+    /// The worst paths written out step by step, built on first request: writing out every
+    /// node's path eagerly would cost the sum of all path lengths, quadratic in a long chain
+    /// (10,000 steps took 13 s and 4.7 GB), while the checks ask for a handful of nodes.
+    #[serde(skip)]
+    pub(crate) worst: Vec<OnceLock<Option<WorstPath>>>,
+    /// The forward graph (returns left out) in topological order, and each node's place in it.
+    #[serde(skip)]
+    pub(crate) order: Vec<NodeIndex>,
+    #[serde(skip)]
+    pub(crate) position: Vec<usize>,
+    /// Per node: the time its returns for rework add at worst.
+    #[serde(skip)]
+    pub(crate) extra: Vec<Amount>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TreeNode {
+    pub(crate) total: Amount,
+    pub(crate) bound: Amount,
+    /// Time this node adds on its worst path (own time, returns counted at it, timeout wait).
+    pub(crate) adds: Amount,
+    pub(crate) pred: Option<NodeIndex>,
+}
+
+fn ser_cycles<S: serde::Serializer>(c: &[Vec<NodeIndex>], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut seq = s.serialize_seq(Some(c.len()))?;
+    for cycle in c {
+        seq.serialize_element(&cycle.iter().map(|n| n.index()).collect::<Vec<_>>())?;
+    }
+    seq.end()
 }

@@ -2,109 +2,15 @@
 //! takes it. Linear in the size of the graph (one pass in topological order, plus one pass per
 //! return for rework), never an enumeration of paths, so 2^40 paths cost no more than 40.
 
-use crate::model::{Edge, Flow, Node, NodeKind};
+pub use crate::model::{ChannelPaths, PathStep, ReworkCost, WorstPath};
+use crate::model::{Edge, Flow, Node, NodeKind, TreeNode};
 use crate::time::Amount;
 use petgraph::algo::{tarjan_scc, toposort};
 use petgraph::graph::DiGraph;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::{EdgeFiltered, EdgeRef, Reversed};
 use petgraph::Direction;
-use serde::Serialize;
 use std::sync::OnceLock;
-
-/// One node on a worst path, with the time it adds and the running total.
-#[derive(Debug, Clone, Serialize)]
-pub struct PathStep {
-    #[serde(serialize_with = "ser_index")]
-    pub node: NodeIndex,
-    /// The node's own time, plus any returns for rework counted at it, plus a timeout wait
-    /// on the way in.
-    pub adds: Amount,
-    pub running: Amount,
-}
-
-/// The worst way to reach one node.
-#[derive(Debug, Clone, Serialize)]
-pub struct WorstPath {
-    /// The time along `steps`: the path that ranks longest.
-    pub total: Amount,
-    /// An upper bound over every path to the node, unit by unit. Equals `total` when paths
-    /// do not mix kinds of time.
-    pub bound: Amount,
-    pub steps: Vec<PathStep>,
-}
-
-/// A return for rework, with what its returns add at worst.
-#[derive(Debug, Clone, Serialize)]
-pub struct ReworkCost {
-    #[serde(serialize_with = "ser_index")]
-    pub node: NodeIndex,
-    #[serde(serialize_with = "ser_index")]
-    pub target: NodeIndex,
-    /// The steps from the target back to the return point, once.
-    pub body: Amount,
-    /// The time away for rework counted against the deadline, once (zero when the clock pauses).
-    pub away: Amount,
-    pub times: u64,
-    pub extra: Amount,
-    /// False when the target does not come before the return point.
-    pub backward: bool,
-}
-
-/// What the path analysis knows about a channel.
-#[derive(Debug, Clone, Serialize)]
-pub struct ChannelPaths {
-    /// Cycles not made by a bounded `rework`: the case could go round forever. When there are
-    /// any, no times are computed.
-    #[serde(serialize_with = "ser_cycles")]
-    pub cycles: Vec<Vec<NodeIndex>>,
-    pub reworks: Vec<ReworkCost>,
-    #[serde(skip)]
-    pub reachable: Vec<bool>,
-    /// Whether an outcome can be reached from each node.
-    #[serde(skip)]
-    pub can_finish: Vec<bool>,
-    /// Per node, by index: the running total of its worst path, the upper bound, and the
-    /// node before it on that path (with the edge taken); `None` when unreachable or not
-    /// computed. This is the whole tree of worst paths in linear space.
-    #[serde(skip)]
-    tree: Vec<Option<TreeNode>>,
-    /// The worst paths written out step by step, built on first request: writing out every
-    /// node's path eagerly would cost the sum of all path lengths, quadratic in a long chain
-    /// (10,000 steps took 13 s and 4.7 GB), while the checks ask for a handful of nodes.
-    #[serde(skip)]
-    worst: Vec<OnceLock<Option<WorstPath>>>,
-    /// The forward graph (returns left out) in topological order, and each node's place in it.
-    #[serde(skip)]
-    order: Vec<NodeIndex>,
-    #[serde(skip)]
-    position: Vec<usize>,
-    /// Per node: the time its returns for rework add at worst.
-    #[serde(skip)]
-    extra: Vec<Amount>,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct TreeNode {
-    total: Amount,
-    bound: Amount,
-    /// Time this node adds on its worst path (own time, returns counted at it, timeout wait).
-    adds: Amount,
-    pred: Option<NodeIndex>,
-}
-
-fn ser_index<S: serde::Serializer>(i: &NodeIndex, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_u64(i.index() as u64)
-}
-
-fn ser_cycles<S: serde::Serializer>(c: &[Vec<NodeIndex>], s: S) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeSeq;
-    let mut seq = s.serialize_seq(Some(c.len()))?;
-    for cycle in c {
-        seq.serialize_element(&cycle.iter().map(|n| n.index()).collect::<Vec<_>>())?;
-    }
-    seq.end()
-}
 
 impl ChannelPaths {
     /// The worst path to `node`, step by step; `None` when the node is unreachable or times
@@ -161,6 +67,23 @@ fn rank(a: &Amount) -> (u64, Amount) {
 }
 
 /// Analyses a flow. Run once per channel, at lowering; the result is part of the model.
+impl ChannelPaths {
+    /// Nothing analysed yet: what lowering leaves before the graphs are built and analysed.
+    pub(crate) fn pending() -> ChannelPaths {
+        ChannelPaths {
+            cycles: Vec::new(),
+            reworks: Vec::new(),
+            reachable: Vec::new(),
+            can_finish: Vec::new(),
+            tree: Vec::new(),
+            worst: Vec::new(),
+            order: Vec::new(),
+            position: Vec::new(),
+            extra: Vec::new(),
+        }
+    }
+}
+
 pub fn analyse(flow: &Flow) -> ChannelPaths {
     let g = &flow.graph;
     let n = g.node_count();

@@ -1,12 +1,14 @@
 //! Reading a set of files and the files they import. The core does no I/O: a [`Loader`]
 //! supplied by the caller finds and reads files.
 
+use crate::decl::RegulationFlows;
 use crate::lower::{FileModel, Lower};
 use crate::model::{Corpus, Lang, Standard};
+use crate::read::Reader;
 use reglam_diagnostics::{
     sort_diagnostics, ArgIssue, Diagnostic, Expected, FileId, Problem, ReadFailure, SourceMap, Span,
 };
-use reglam_syntax::{decode, parse, ArgKind, Keyword, SyntaxFile, MAX_FILE_BYTES};
+use reglam_syntax::{decode, parse, ArgKind, Keyword, SyntaxFile, Vocabulary, MAX_FILE_BYTES};
 use std::collections::HashMap;
 
 /// Why a file could not be loaded.
@@ -92,6 +94,73 @@ pub struct Analysis {
     pub roots: Vec<FileId>,
 }
 
+/// Every file lowered, before the paths of its channels are analysed.
+pub struct Lowered {
+    pub sources: SourceMap,
+    pub syntax: Vec<(FileId, SyntaxFile)>,
+    /// The model; every channel's graph, dues and paths are still empty.
+    pub corpus: Corpus,
+    /// The lowered flows of each regulation of `corpus`, in its order: what the graphs are
+    /// built from.
+    pub flows: Vec<RegulationFlows>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub roots: Vec<FileId>,
+}
+
+impl Lowered {
+    /// Builds the graph of every channel, then analyses its paths (regulations on all
+    /// cores), and returns the whole analysis.
+    pub fn build(self) -> Analysis {
+        let Lowered {
+            sources,
+            syntax,
+            mut corpus,
+            flows,
+            mut diagnostics,
+            roots,
+        } = self;
+        let jobs: Vec<_> = corpus.regulations.iter().zip(&flows).collect();
+        let built = par_map(&jobs, |(r, f)| {
+            let mut diagnostics = Vec::new();
+            let (channels, calls) = crate::graph::build_regulation(r, f, &mut diagnostics);
+            let channels: Vec<Vec<_>> = channels
+                .into_iter()
+                .map(|s| {
+                    s.into_iter()
+                        .map(|(flow, dues)| {
+                            let paths = crate::paths::analyse(&flow);
+                            (flow, dues, paths)
+                        })
+                        .collect()
+                })
+                .collect();
+            (channels, calls, diagnostics)
+        });
+        for (r, (channels, calls, problems)) in corpus.regulations.iter_mut().zip(built) {
+            for (s, channels) in r.scenarios.iter_mut().zip(channels) {
+                for (c, (flow, dues, paths)) in s.channels.iter_mut().zip(channels) {
+                    c.flow = flow;
+                    c.dues = dues;
+                    c.paths = paths;
+                }
+            }
+            for (p, n) in r.procedures.iter_mut().zip(calls) {
+                p.calls = n;
+            }
+            diagnostics.extend(problems);
+        }
+        sort_diagnostics(&mut diagnostics);
+        diagnostics.dedup();
+        Analysis {
+            sources,
+            syntax,
+            corpus,
+            diagnostics,
+            roots,
+        }
+    }
+}
+
 /// Reads files and their imports, and lowers each file once.
 pub struct Workspace<L: Loader> {
     loader: L,
@@ -100,11 +169,20 @@ pub struct Workspace<L: Loader> {
     order: Vec<String>,
     roots: Vec<FileId>,
     diagnostics: Vec<Diagnostic>,
+    /// The spellings of keywords and fixed words, in every language.
+    vocab: Vocabulary,
 }
 
 impl<L: Loader> Workspace<L> {
     pub fn new(loader: L) -> Self {
+        Self::with_vocabulary(loader, Vocabulary::standard().clone())
+    }
+
+    /// A workspace that reads keywords and fixed words with `vocab` (say, one with an added
+    /// language).
+    pub fn with_vocabulary(loader: L, vocab: Vocabulary) -> Self {
         Workspace {
+            vocab,
             loader,
             sources: SourceMap::new(),
             files: HashMap::new(),
@@ -236,7 +314,7 @@ impl<L: Loader> Workspace<L> {
             .map(|s| {
                 s.statements
                     .iter()
-                    .filter(|st| Keyword::from_word(&st.keyword) == Some(Keyword::Import))
+                    .filter(|st| self.vocab.find::<Keyword>(&st.keyword) == Some(Keyword::Import))
                     .filter_map(|st| match st.args.first().map(|a| &a.kind) {
                         Some(ArgKind::Text(p)) => Some((p.clone(), st.args[0].span)),
                         _ => {
@@ -302,7 +380,7 @@ impl<L: Loader> Workspace<L> {
             queue.push((key.to_string(), visible));
             return;
         }
-        let (model, diagnostics) = lower_file(id, state.syntax.as_ref(), &visible);
+        let (model, diagnostics) = lower_file(id, state.syntax.as_ref(), &visible, &self.vocab);
         self.diagnostics.extend(diagnostics);
         let state = self.files.get_mut(key).expect("known file");
         state.imports = imported_keys;
@@ -331,8 +409,14 @@ impl<L: Loader> Workspace<L> {
             .map_or_else(|| key.to_string(), |f| self.sources.name(f.id).to_string())
     }
 
-    /// Lowers every file and returns the whole analysis.
-    pub fn finish(mut self) -> Analysis {
+    /// Lowers every file, builds the graphs and analyses their paths: `lower().build()`.
+    pub fn finish(self) -> Analysis {
+        self.lower().build()
+    }
+
+    /// Lowers every file: the model before its paths are analysed, which a later pass (an
+    /// amendment, say) may still change.
+    pub fn lower(mut self) -> Lowered {
         let keys: Vec<String> = self.order.clone();
         let mut queue = Vec::new();
         for k in &keys {
@@ -352,8 +436,9 @@ impl<L: Loader> Workspace<L> {
                 ))
             })
             .collect();
+        let vocab = &self.vocab;
         let lowered = par_map(&jobs, |&(_, id, syntax, visible)| {
-            lower_file(id, syntax, visible)
+            lower_file(id, syntax, visible, vocab)
         });
         let done: Vec<String> = jobs.iter().map(|j| j.0.to_string()).collect();
         for (k, (model, diagnostics)) in done.iter().zip(lowered) {
@@ -366,6 +451,7 @@ impl<L: Loader> Workspace<L> {
             self.process(k, &mut Vec::new(), None);
         }
         let mut corpus = Corpus::default();
+        let mut flows = Vec::new();
         let mut syntax = Vec::new();
         for k in &self.order {
             let st = self.files.remove(k).expect("known file");
@@ -373,19 +459,18 @@ impl<L: Loader> Workspace<L> {
                 corpus.acts.extend(m.acts);
                 corpus.standards.extend(m.standards);
                 corpus.regulations.extend(m.regulations);
+                flows.extend(m.flows);
             }
             if let Some(s) = st.syntax {
                 syntax.push((st.id, s));
             }
         }
-        let mut diagnostics = self.diagnostics;
-        sort_diagnostics(&mut diagnostics);
-        diagnostics.dedup();
-        Analysis {
+        Lowered {
             sources: self.sources,
             syntax,
             corpus,
-            diagnostics,
+            flows,
+            diagnostics: self.diagnostics,
             roots: self.roots,
         }
     }
@@ -470,14 +555,19 @@ fn lower_file(
     id: FileId,
     syntax: Option<&SyntaxFile>,
     visible: &[Standard],
+    vocab: &Vocabulary,
 ) -> (FileModel, Vec<Diagnostic>) {
     let Some(syntax) = syntax else {
         return (FileModel::default(), Vec::new());
     };
     let mut lower = Lower {
-        file: id,
-        lang: Lang::Ru,
-        diagnostics: Vec::new(),
+        read: Reader {
+            file: id,
+            lang: Lang::Ru,
+            diagnostics: Vec::new(),
+            vocab,
+            column: vocab.language_of(syntax),
+        },
         imported: visible,
     };
     let m = lower.file(syntax);
@@ -489,7 +579,7 @@ fn lower_file(
             .into_diagnostic(None),
         );
     }
-    (m, lower.diagnostics)
+    (m, lower.read.diagnostics)
 }
 
 #[cfg(test)]

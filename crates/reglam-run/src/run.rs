@@ -411,10 +411,7 @@ impl<'m, 'c> Recorder<'m, 'c> {
 }
 
 fn outcome_word(k: reglam_model::OutcomeKind) -> &'static str {
-    reglam_model::OutcomeKind::WORDS
-        .iter()
-        .find(|(_, x)| *x == k)
-        .map_or("other", |(w, _)| w)
+    k.word()
 }
 
 /// Runs the worst case: each step takes the most it may, each choice takes the way of the

@@ -18,10 +18,15 @@
 //! for every text. [`SyntaxFile::statements`] and [`Block::statements`] hold only the statements
 //! that could be read, which is all lowering looks at.
 
-mod keywords;
 mod parser;
+pub mod table;
 mod tree;
+pub mod vocab;
 
-pub use keywords::{Keyword, Unit, UnitWords, UNITS};
 pub use parser::{decode, parse, print, Decoded, Parsed, MAX_DEPTH, MAX_FILE_BYTES};
+pub use reglam_time::Unit;
+pub use table::{Keyword, Parent, Shape};
 pub use tree::{Arg, ArgKind, Block, ErrorNode, Item, Piece, Statement, SyntaxFile};
+pub use vocab::{
+    ActorKind, ChannelKind, Column, Fixed, Form, Lang, OutcomeKind, VocabWord, Vocabulary, Word,
+};

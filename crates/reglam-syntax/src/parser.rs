@@ -253,26 +253,7 @@ impl Scanner<'_> {
                             statements: Vec::new(),
                         });
                     } else {
-                        let item = match read {
-                            Ok(h) => Built::Statement(Statement {
-                                span: self.span(start, h.end),
-                                keyword: h.keyword,
-                                keyword_span: h.keyword_span,
-                                args: h.args,
-                                block: None,
-                                head,
-                            }),
-                            Err(problem) => {
-                                let problem = *problem;
-                                self.problems.push(problem.clone());
-                                Built::Item(Item::Error(Box::new(ErrorNode {
-                                    span: self.span(start, end),
-                                    text: head.text,
-                                    problem,
-                                    block: None,
-                                })))
-                            }
-                        };
+                        let item = self.statement(read, start, end, head, None);
                         push(&mut stack, item);
                     }
                 }
@@ -524,23 +505,42 @@ impl Scanner<'_> {
         let Some(Owner { start, head, read }) = frame.owner else {
             unreachable!("the root is never closed")
         };
+        self.statement(read, start, end, head, Some(block))
+    }
+
+    /// A statement from its head as read, or an error node (with its problem reported) when the
+    /// head could not be read. `start..end` covers the head and its block; a statement without a
+    /// block ends with its last argument, not with the spaces after it.
+    fn statement(
+        &mut self,
+        read: Result<Head, Box<Problem>>,
+        start: usize,
+        end: usize,
+        head: Piece,
+        block: Option<Block>,
+    ) -> Built {
+        let span = self.span(start, end);
         match read {
             Ok(h) => Built::Statement(Statement {
                 keyword: h.keyword,
                 keyword_span: h.keyword_span,
                 args: h.args,
-                block: Some(block),
-                span: self.span(start, end),
+                span: if block.is_some() {
+                    span
+                } else {
+                    self.span(start, h.end)
+                },
+                block,
                 head,
             }),
             Err(problem) => {
                 let problem = *problem;
                 self.problems.push(problem.clone());
                 Built::Item(Item::Error(Box::new(ErrorNode {
-                    span: self.span(start, end),
+                    span,
                     text: head.text,
                     problem,
-                    block: Some(block),
+                    block,
                 })))
             }
         }

@@ -14,6 +14,30 @@ pub struct SyntaxFile {
     pub items: Vec<Item>,
 }
 
+impl SyntaxFile {
+    /// Whether some text of the file could not be read as a statement and was set aside, at any
+    /// depth. Findings that depend on the whole file (an actor nobody uses) cannot be trusted
+    /// then: the statement that used it may be the one set aside.
+    pub fn has_errors(&self) -> bool {
+        // A work list, not recursion: depth is bounded by MAX_DEPTH, but this keeps it obvious.
+        let mut work: Vec<(&[Item], &[Statement])> = vec![(&self.items, &self.statements)];
+        while let Some((items, statements)) = work.pop() {
+            for item in items {
+                match item {
+                    Item::Error(_) => return true,
+                    Item::Statement(i) => {
+                        if let Some(block) = statements.get(*i).and_then(|s| s.block.as_ref()) {
+                            work.push((&block.items, &block.statements));
+                        }
+                    }
+                    Item::Comment(_) | Item::Trivia(_) => {}
+                }
+            }
+        }
+        false
+    }
+}
+
 /// `keyword arg arg … { block }`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Statement {

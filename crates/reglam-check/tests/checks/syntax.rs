@@ -29,3 +29,36 @@ outcome issued result "результат выдан"
     assert_eq!(c.at("W031").len(), 1, "{:?}", c.codes());
     insta::assert_snapshot!(c.shown());
 }
+
+/// An actor used only by a statement that cannot be read is not reported as unused: the
+/// statement is set aside, not gone.
+#[test]
+fn an_actor_used_by_a_broken_statement_is_not_unused() {
+    let broken = check(&regulation(
+        r#"
+deadline 5 wd
+actor specialist ru "специалист"
+actor head ru "руководитель"
+"#,
+        r#"
+step register specialist 30 min "регистрирует документы"
+step sign head, 15 min "подписывает"
+outcome issued result "результат выдан"
+"#,
+    ));
+    assert_eq!(broken.at("E001").len(), 1, "{:?}", broken.codes());
+    assert!(broken.at("W010").is_empty(), "{:?}", broken.codes());
+    // The same file without the damage still reports a real unused actor.
+    let unused = check(&regulation(
+        r#"
+deadline 5 wd
+actor specialist ru "специалист"
+actor head ru "руководитель"
+"#,
+        r#"
+step register specialist 30 min "регистрирует документы"
+outcome issued result "результат выдан"
+"#,
+    ));
+    assert_eq!(unused.at("W010").len(), 1, "{:?}", unused.codes());
+}

@@ -231,9 +231,13 @@ impl English {
                 "block missing".to_string(),
                 format!("Add a block after `{statement}`; see docs/language.md."),
             ),
-            ArgIssue::NotOneOf { found, allowed } => (
+            ArgIssue::NotOneOf {
+                found,
+                allowed,
+                suggestion,
+            } => (
                 format!("`{found}` is not a choice of `{statement}`"),
-                "not one of the choices".to_string(),
+                did_you_mean(suggestion, "not one of the choices"),
                 format!("Use one of {}.", list(allowed)),
             ),
             ArgIssue::NumberTooLarge => (

@@ -117,6 +117,7 @@ mod every_problem {
             bad(ArgIssue::NotOneOf {
                 found: "y".into(),
                 allowed: vec!["a", "b"],
+                suggestion: None,
             }),
             bad(ArgIssue::NumberTooLarge),
             bad(ArgIssue::BadDate("2025-02-30".into())),
@@ -293,6 +294,13 @@ mod every_problem {
                 span,
                 character: 0x202E,
             },
+            // A choice that looks like a typo is answered with the closest one (kept last:
+            // `a_choice_suggests_the_closest` takes the last problem).
+            bad(ArgIssue::NotOneOf {
+                found: "tims".into(),
+                allowed: vec!["times"],
+                suggestion: Some("times".into()),
+            }),
         ]
     }
 
@@ -321,6 +329,13 @@ mod every_problem {
                 w.message
             );
         }
+    }
+
+    #[test]
+    fn a_choice_suggests_the_closest() {
+        let p = all();
+        let w = English.problem(p.last().expect("problems"));
+        assert_eq!(w.label, "did you mean `times`?");
     }
 
     #[test]
