@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 reglam=${REGLAM:-target/debug/reglam}
 [ -x "$reglam" ] || cargo build -q -p reglam-cli
 svg() {
-  "$reglam" emit dot regulations/atyrau-2015-293/01-oralman_status.reglam --channel state_corp --lang ru | dot -Tsvg
+  "$reglam" emit dot regulations/atyrau-2015-293/01-oralman_status.reglam --root regulations --channel state_corp --lang ru | dot -Tsvg
 }
 if [ "${1:-}" = "--print" ]; then
   svg

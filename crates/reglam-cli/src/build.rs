@@ -13,6 +13,7 @@ pub struct BuildArgs {
     pub dir: PathBuf,
     pub out: PathBuf,
     pub svg: bool,
+    pub root: Option<PathBuf>,
 }
 
 /// Progress on a terminal only: quiet when piped or in CI.
@@ -39,7 +40,11 @@ impl Progress {
     }
 }
 
-fn failure(f: &WriteFailure) -> String {
+pub(crate) fn failure(f: &WriteFailure) -> String {
+    reglam_diagnostics::escape_controls(&failure_raw(f)).into_owned()
+}
+
+fn failure_raw(f: &WriteFailure) -> String {
     match f {
         WriteFailure::CreateDir { dir, error } => {
             format!("cannot create {}: {error}", dir.display())
@@ -48,11 +53,27 @@ fn failure(f: &WriteFailure) -> String {
         WriteFailure::Graphviz { base, reason } => {
             format!("Graphviz failed on {}: {reason}", base.display())
         }
+        WriteFailure::NotAFile { path } => format!(
+            "not replacing {}: it is a link, a device, a FIFO or a folder, not a regular file",
+            path.display()
+        ),
+        WriteFailure::NotOwned { path } => format!(
+            "not replacing {}: no earlier build wrote it (it is not in {})",
+            path.display(),
+            reglam_pipeline::build::MANIFEST
+        ),
+        WriteFailure::Lock { path, error } => {
+            format!("cannot lock {}: {error}", path.display())
+        }
+        WriteFailure::Remove { path, error } => {
+            format!("cannot remove {}: {error}", path.display())
+        }
     }
 }
 
 pub fn run(args: BuildArgs) -> ExitCode {
-    let inputs = reglam_pipeline::discover(RealFs, std::slice::from_ref(&args.dir), None);
+    let inputs =
+        reglam_pipeline::discover(RealFs, std::slice::from_ref(&args.dir), args.root.clone());
     if let Err(code) = crate::report_input_errors(&inputs.errors) {
         return code;
     }
@@ -73,13 +94,28 @@ pub fn run(args: BuildArgs) -> ExitCode {
             let _ = render_human(&mut err, &analysis.sources, errors);
         }
         Event::Regulation { index, stem } => {
-            progress.step(index.min(last), &stem.display().to_string());
+            let stem = stem.display().to_string();
+            progress.step(index.min(last), &reglam_diagnostics::escape_controls(&stem));
         }
         Event::NotExported {
             base,
             extension,
             error,
-        } => eprintln!("note: no .{extension} for {}: {error}", base.display()),
+        } => eprintln!(
+            "note: no .{extension} for {}: {error}",
+            reglam_diagnostics::escape_controls(&base.display().to_string())
+        ),
+        Event::Collision {
+            analysis,
+            diagnostic,
+        } => {
+            let mut err = StandardStream::stderr(ColorChoice::Never);
+            let _ = render_human(
+                &mut err,
+                &analysis.sources,
+                std::slice::from_ref(diagnostic),
+            );
+        }
     });
     progress.done();
     for e in &report.input_errors {
@@ -99,7 +135,7 @@ pub fn run(args: BuildArgs) -> ExitCode {
     );
     if !report.failures.is_empty() || !report.input_errors.is_empty() {
         ExitCode::from(2)
-    } else if report.broken {
+    } else if report.broken || report.collisions > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

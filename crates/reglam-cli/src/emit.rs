@@ -6,7 +6,7 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use reglam_diagnostics::render_human;
 use reglam_model::{Lang, Regulation};
 use reglam_pipeline::formats::{Format, Selection, FORMATS};
-use reglam_pipeline::write_atomically;
+use reglam_pipeline::publish;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -52,6 +52,7 @@ pub struct EmitArgs {
     pub scenario: Option<String>,
     pub lang: LangArg,
     pub out: Option<PathBuf>,
+    pub root: Option<PathBuf>,
 }
 
 fn usage(msg: String) -> ExitCode {
@@ -74,7 +75,7 @@ pub fn run(args: EmitArgs) -> ExitCode {
     let (analysis, io_errors) = reglam_pipeline::analyse_paths(
         reglam_pipeline::RealFs,
         std::slice::from_ref(&args.file),
-        None,
+        args.root.clone(),
     );
     if let Err(code) = crate::report_input_errors(&io_errors) {
         return code;
@@ -180,10 +181,11 @@ pub fn run(args: EmitArgs) -> ExitCode {
                 _ => ExitCode::SUCCESS,
             }
         }
-        Some(path) => match write_atomically(path, text.as_bytes()) {
+        // Never a device, a FIFO or a link: `--out /dev/sda` must not be replaced.
+        Some(path) => match publish(path, text.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: cannot write {}: {e}", path.display());
+            Err(f) => {
+                eprintln!("error: {}", crate::build::failure(&f));
                 ExitCode::from(2)
             }
         },

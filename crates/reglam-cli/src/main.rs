@@ -44,8 +44,8 @@ enum Command {
         /// After the findings, list every channel's longest path, deadline and slack.
         #[arg(long)]
         summary: bool,
-        /// The tree imports may not leave (default: the project holding the current directory,
-        /// found by its `.git`, and the paths given).
+        /// The tree imports may not leave, in addition to the paths given (by default the
+        /// paths given alone: a file's folder, a directory's tree).
         #[arg(long)]
         root: Option<PathBuf>,
     },
@@ -59,6 +59,10 @@ enum Command {
         /// Skip SVG even when Graphviz is installed.
         #[arg(long)]
         no_svg: bool,
+        /// The tree imports may not leave, in addition to the paths given (by default the
+        /// paths given alone: a file's folder, a directory's tree).
+        #[arg(long)]
+        root: Option<PathBuf>,
     },
     /// Write one file's regulations as Graphviz DOT, Mermaid, JSON or a Markdown document (stdout by default).
     Emit {
@@ -79,6 +83,10 @@ enum Command {
         /// Write to this file (atomically) instead of stdout.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// The tree imports may not leave, in addition to the paths given (by default the
+        /// paths given alone: a file's folder, a directory's tree).
+        #[arg(long)]
+        root: Option<PathBuf>,
     },
     /// Run a channel on the working calendar: its worst case, or a real case from events.
     Run {
@@ -99,6 +107,10 @@ enum Command {
         /// How to print the timeline.
         #[arg(long, value_enum, default_value_t = runcmd::RunFormat::Human)]
         format: runcmd::RunFormat,
+        /// The tree imports may not leave, in addition to the paths given (by default the
+        /// paths given alone: a file's folder, a directory's tree).
+        #[arg(long)]
+        root: Option<PathBuf>,
     },
     /// Find the submission moments of a year at which the worst case ends after the deadline.
     Audit {
@@ -117,6 +129,10 @@ enum Command {
         /// How many late intervals to list per channel (human format).
         #[arg(long, default_value_t = 5)]
         limit: usize,
+        /// The tree imports may not leave, in addition to the paths given (by default the
+        /// paths given alone: a file's folder, a directory's tree).
+        #[arg(long)]
+        root: Option<PathBuf>,
     },
     /// Draft Reglam files from an act's plain text, or score a draft against a reference.
     Import(reglam_import::cli::ImportArgs),
@@ -152,10 +168,16 @@ fn main() -> ExitCode {
             },
             root,
         ),
-        Command::Build { dir, out, no_svg } => build::run(build::BuildArgs {
+        Command::Build {
+            dir,
+            out,
+            no_svg,
+            root,
+        } => build::run(build::BuildArgs {
             dir,
             out,
             svg: !no_svg,
+            root,
         }),
         Command::Emit {
             format,
@@ -164,6 +186,7 @@ fn main() -> ExitCode {
             scenario,
             lang,
             out,
+            root,
         } => emit::run(emit::EmitArgs {
             format,
             file,
@@ -171,6 +194,7 @@ fn main() -> ExitCode {
             scenario,
             lang,
             out,
+            root,
         }),
         Command::Run {
             file,
@@ -179,6 +203,7 @@ fn main() -> ExitCode {
             submitted,
             events,
             format,
+            root,
         } => runcmd::run(
             &file,
             &channel,
@@ -186,6 +211,7 @@ fn main() -> ExitCode {
             &submitted,
             events.as_deref(),
             format,
+            root,
         ),
         Command::Audit {
             paths,
@@ -193,7 +219,8 @@ fn main() -> ExitCode {
             year,
             format,
             limit,
-        } => runcmd::audit(&paths, channel.as_deref(), year, format, limit),
+            root,
+        } => runcmd::audit(&paths, channel.as_deref(), year, format, limit, root),
         Command::Import(args) => reglam_import::cli::run(args),
         Command::Explain { code } => explain(&code),
     }
@@ -290,6 +317,11 @@ fn check(
 
 /// How a path that could not be read is reported.
 pub(crate) fn cannot_read(e: &InputError) -> String {
+    // A file's name is the file system's, not ours: shown escaped.
+    let e = &InputError {
+        path: reglam_diagnostics::escape_controls(&e.path).into_owned(),
+        failure: e.failure.clone(),
+    };
     match e.failure {
         reglam_diagnostics::ReadFailure::TooLarge { size } => format!(
             "cannot read {}: the file is {size} bytes, more than the {} Reglam reads",
@@ -368,7 +400,10 @@ mod tests {
             );
             // Problems of whole files (encoding, size, depth, imports) cannot be shown in one inline
             // example; their sections describe how to reproduce them instead.
-            let file_level = ["E002", "E005", "E006", "E010", "E011", "E012"];
+            // E029 needs two files and a build, W070 an invisible character: described too.
+            let file_level = [
+                "E002", "E005", "E006", "E010", "E011", "E012", "E029", "W070",
+            ];
             if !file_level.contains(&info.code) {
                 assert!(
                     text.contains("```reglam,fails=") && text.contains("```reglam\n"),

@@ -22,9 +22,9 @@ fn fail(code: u8, msg: impl std::fmt::Display) -> ExitCode {
 
 /// Reads and resolves the files; refuses to run a model with errors (exit 1) or unreadable
 /// files (exit 2).
-fn load(paths: &[PathBuf]) -> Result<Analysis, ExitCode> {
+fn load(paths: &[PathBuf], root: Option<PathBuf>) -> Result<Analysis, ExitCode> {
     let (analysis, io_errors) =
-        reglam_pipeline::analyse_paths(reglam_pipeline::RealFs, paths, None);
+        reglam_pipeline::analyse_paths(reglam_pipeline::RealFs, paths, root);
     crate::report_input_errors(&io_errors)?;
     // Only errors of reading and resolving stop a run: the checks' deadline findings
     // (E020 and the like) are what running and auditing show on the calendar.
@@ -62,6 +62,9 @@ fn scenario_name(s: &Scenario) -> &str {
 }
 
 fn print(text: &str) -> ExitCode {
+    // Names and texts of the act are in the timeline: no control sequence of a source reaches
+    // the terminal (JSON escapes them itself).
+    let text = reglam_diagnostics::escape_controls(text);
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -79,6 +82,7 @@ pub fn run(
     submitted: &str,
     events: Option<&Path>,
     format: RunFormat,
+    root: Option<PathBuf>,
 ) -> ExitCode {
     let Some(submitted) = parse_moment(submitted) else {
         return fail(
@@ -96,7 +100,7 @@ pub fn run(
             Err(e) => return fail(2, format!("{}: {e}", p.display())),
         },
     };
-    let analysis = match load(&[file.to_path_buf()]) {
+    let analysis = match load(&[file.to_path_buf()], root) {
         Ok(a) => a,
         Err(code) => return code,
     };
@@ -169,6 +173,7 @@ pub fn audit(
     year: i32,
     format: RunFormat,
     limit: usize,
+    root: Option<PathBuf>,
 ) -> ExitCode {
     let cal = Calendar::kazakhstan();
     let (Some(from), Some(to)) = (
@@ -180,7 +185,7 @@ pub fn audit(
     if let Err(e) = cal.year(year) {
         return fail(2, e);
     }
-    let analysis = match load(paths) {
+    let analysis = match load(paths, root) {
         Ok(a) => a,
         Err(code) => return code,
     };

@@ -113,6 +113,7 @@ catalogue! {
     E026 Error Finding "a return for rework has no bound";
     E027 Error Finding "a parallel branch never joins";
     E028 Error Finding "a return for rework goes forward";
+    E029 Error Finding "two regulations would be written to one file";
     W001 Warning Finding "the file declares nothing";
     W010 Warning Finding "an actor is never used";
     W011 Warning Finding "a procedure is never called";
@@ -129,6 +130,7 @@ catalogue! {
     W051 Warning Finding "the deadline check needs a calendar";
     W052 Warning Finding "a path fits only with the extended deadline";
     W060 Warning Finding "a channel never issues the result";
+    W070 Warning Finding "a bidirectional control character";
 }
 
 #[cfg(test)]

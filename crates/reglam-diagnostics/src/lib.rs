@@ -22,6 +22,7 @@ pub use problem::{
     ServiceRef, StatedDeadline, StuckAt, SubDeadline, TotalOf, Unexpected, Within,
 };
 pub use reglam_time::{Amount, CalendarReason};
+pub use render::{escape_controls, is_bidi_control, is_unsafe_char};
 pub use render::{json_items, render_human, render_json, render_sarif, JsonDiagnostic, Position};
 pub use source::{FileId, SourceMap, Span};
 

@@ -160,6 +160,8 @@ pub enum ReadFailure {
     },
     /// Another failure, in the operating system's own words.
     Os(String),
+    /// The path, once links are followed, is outside the tree being checked: refused unread.
+    Outside,
 }
 
 impl ReadFailure {
@@ -490,6 +492,24 @@ pub enum Problem {
         span: Span,
         place: Place,
     },
+    /// `build` would write two regulations to one file (`a.b.reglam` and regulation `b` of
+    /// `a.reglam` both make `a.b.…`): the second is not written.
+    OutputCollision {
+        span: Span,
+        /// The regulation not written.
+        regulation: String,
+        /// The output file both would be written to, relative to `--out`.
+        path: String,
+        /// The regulation written there, as `FILE: ID`.
+        other: String,
+    },
+    /// A bidirectional control character (U+202A–U+202E, U+2066–U+2069) in the source: the
+    /// text may display in an order other than the one it is read in.
+    BidiControl {
+        span: Span,
+        /// The character's code point.
+        character: u32,
+    },
 }
 
 impl Problem {
@@ -540,6 +560,8 @@ impl Problem {
             NeedsCalendar { .. } => W051,
             FitsOnlyExtended { .. } => W052,
             NoResult { .. } => W060,
+            OutputCollision { .. } => E029,
+            BidiControl { .. } => W070,
         }
     }
 
@@ -589,7 +611,9 @@ impl Problem {
             | NoDeadline { span, .. }
             | NeedsCalendar { span, .. }
             | FitsOnlyExtended { span, .. }
-            | NoResult { span, .. } => *span,
+            | NoResult { span, .. }
+            | OutputCollision { span, .. }
+            | BidiControl { span, .. } => *span,
         }
     }
 }

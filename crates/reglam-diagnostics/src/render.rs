@@ -1,42 +1,190 @@
-use crate::{Diagnostic, Severity, SourceMap, CATALOGUE};
+use crate::{Diagnostic, FileId, Severity, SourceMap, Span, CATALOGUE};
 use codespan_reporting::diagnostic as cs;
+use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term::{self, termcolor::WriteColor};
 use serde::Serialize;
 use serde_json::json;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::ops::Range;
+
+/// Whether a character must not reach a terminal or a document as it is: the C0 controls
+/// (but tab and line feed), DEL, the C1 controls (ESC and CSI begin terminal sequences, OSC
+/// sets titles and links), and the bidirectional controls that reorder what is displayed
+/// (U+202A–U+202E, U+2066–U+2069, and the marks U+200E, U+200F, U+061C).
+pub fn is_unsafe_char(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || is_bidi_control(c)
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}')
+}
+
+/// The bidirectional embeddings, overrides and isolates (W070).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether the character at `i` of `text` is to be escaped: an unsafe one, but for the
+/// carriage return of a CRLF line end.
+fn escapes_at(text: &str, i: usize, c: char) -> bool {
+    is_unsafe_char(c) && !(c == '\r' && text[i + 1..].starts_with('\n'))
+}
+
+fn needs_escape(text: &str) -> bool {
+    text.char_indices().any(|(i, c)| escapes_at(text, i, c))
+}
+
+/// `text` with every [unsafe character](is_unsafe_char) written as `\u{…}`: safe to print.
+/// (The carriage return of a CRLF line end is kept.)
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    if !needs_escape(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, c) in text.char_indices() {
+        if escapes_at(text, i, c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The files as a terminal may show them: a file holding unsafe characters is shown escaped,
+/// with the offsets of its labels moved to match.
+struct Shown<'s> {
+    sources: &'s SourceMap,
+    escaped: HashMap<FileId, Escaped>,
+}
+
+struct Escaped {
+    file: SimpleFile<String, String>,
+    /// For each character escaped: its offset in the original, and the bytes added by it and
+    /// every one before it.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl<'s> Shown<'s> {
+    fn new(sources: &'s SourceMap, diagnostics: &[Diagnostic]) -> Shown<'s> {
+        let mut escaped = HashMap::new();
+        let ids = diagnostics
+            .iter()
+            .flat_map(|d| std::iter::once(&d.primary).chain(&d.secondary))
+            .map(|l| l.span.file);
+        for id in ids {
+            if escaped.contains_key(&id) || id >= sources.len() {
+                continue;
+            }
+            let (name, text) = (sources.name(id), sources.text(id));
+            if !needs_escape(text) && !needs_escape(name) {
+                continue;
+            }
+            let mut shown = String::with_capacity(text.len() + 16);
+            let mut shifts = Vec::new();
+            let mut added = 0;
+            for (i, c) in text.char_indices() {
+                if escapes_at(text, i, c) {
+                    let before = shown.len();
+                    let _ = write!(shown, "\\u{{{:x}}}", c as u32);
+                    added += shown.len() - before - c.len_utf8();
+                    shifts.push((i, added));
+                } else {
+                    shown.push(c);
+                }
+            }
+            let file = SimpleFile::new(escape_controls(name).into_owned(), shown);
+            escaped.insert(id, Escaped { file, shifts });
+        }
+        Shown { sources, escaped }
+    }
+
+    /// Where an offset of the original is in the text shown: a span that starts at an
+    /// escaped character starts at its escape, one that ends after it ends after the escape.
+    fn offset(&self, id: FileId, offset: usize) -> usize {
+        let Some(e) = self.escaped.get(&id) else {
+            return offset;
+        };
+        let before = e.shifts.partition_point(|(at, _)| *at < offset);
+        offset + before.checked_sub(1).map_or(0, |i| e.shifts[i].1)
+    }
+
+    fn range(&self, span: Span) -> Range<usize> {
+        let r = span.range();
+        self.offset(span.file, r.start)..self.offset(span.file, r.end)
+    }
+}
+
+impl<'a> Files<'a> for Shown<'_> {
+    type FileId = FileId;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: FileId) -> Result<&'a str, files::Error> {
+        match self.escaped.get(&id) {
+            Some(e) => Ok(e.file.name()),
+            None => Files::name(self.sources, id),
+        }
+    }
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, files::Error> {
+        match self.escaped.get(&id) {
+            Some(e) => Ok(e.file.source()),
+            None => self.sources.source(id),
+        }
+    }
+
+    fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, files::Error> {
+        match self.escaped.get(&id) {
+            Some(e) => e.file.line_index((), byte_index),
+            None => self.sources.line_index(id, byte_index),
+        }
+    }
+
+    fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, files::Error> {
+        match self.escaped.get(&id) {
+            Some(e) => e.file.line_range((), line_index),
+            None => self.sources.line_range(id, line_index),
+        }
+    }
+}
 
 /// Writes diagnostics the way a person reads them: the source line, the underline, the help.
+/// Control and bidirectional characters of the source (and of the messages, which quote it)
+/// are shown escaped, so a file cannot send escape sequences to the terminal nor reorder what
+/// it displays.
 pub fn render_human(
     out: &mut dyn WriteColor,
     sources: &SourceMap,
     diagnostics: &[Diagnostic],
 ) -> std::io::Result<()> {
     let config = term::Config::default();
+    let shown = Shown::new(sources, diagnostics);
+    let safe = |s: &str| escape_controls(s).into_owned();
     for d in diagnostics {
         let severity = match d.severity() {
             Severity::Error => cs::Severity::Error,
             Severity::Warning => cs::Severity::Warning,
         };
         let mut labels = vec![
-            cs::Label::primary(d.primary.span.file, d.primary.span.range())
-                .with_message(&d.primary.message),
+            cs::Label::primary(d.primary.span.file, shown.range(d.primary.span))
+                .with_message(safe(&d.primary.message)),
         ];
-        labels.extend(
-            d.secondary.iter().map(|l| {
-                cs::Label::secondary(l.span.file, l.span.range()).with_message(&l.message)
-            }),
-        );
+        labels.extend(d.secondary.iter().map(|l| {
+            cs::Label::secondary(l.span.file, shown.range(l.span)).with_message(safe(&l.message))
+        }));
         let words = crate::words::default();
-        let mut notes = d.notes.clone();
+        let mut notes: Vec<String> = d.notes.iter().map(|n| safe(n)).collect();
         if let Some(c) = &d.citation {
-            notes.push(format!("{}: {c}", words.in_the_act()));
+            notes.push(format!("{}: {}", words.in_the_act(), safe(c)));
         }
-        notes.push(format!("{}: {}", words.help(), d.help));
+        notes.push(format!("{}: {}", words.help(), safe(&d.help)));
         let diagnostic = cs::Diagnostic::new(severity)
             .with_code(d.code.as_str())
-            .with_message(&d.message)
+            .with_message(safe(&d.message))
             .with_labels(labels)
             .with_notes(notes);
-        term::emit(out, &config, sources, &diagnostic).map_err(|e| match e {
+        term::emit(out, &config, &shown, &diagnostic).map_err(|e| match e {
             codespan_reporting::files::Error::Io(e) => e,
             other => std::io::Error::other(other.to_string()),
         })?;
@@ -171,5 +319,65 @@ fn sarif_level(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Problem;
+    use codespan_reporting::term::termcolor::NoColor;
+
+    fn human(sources: &SourceMap, diagnostics: &[Diagnostic]) -> String {
+        let mut out = NoColor::new(Vec::new());
+        render_human(&mut out, sources, diagnostics).unwrap();
+        String::from_utf8(out.into_inner()).unwrap()
+    }
+
+    /// Issue 12: ESC/OSC bytes of a source were echoed raw to the terminal in snippets and
+    /// messages; bidi overrides too.
+    #[test]
+    fn snippets_and_messages_show_control_characters_escaped() {
+        let mut sources = SourceMap::new();
+        let text = "import \"\x1b]0;pwned\x07\u{202e}x\" target\r\nnext\n";
+        let file = sources.add("a\x1b[2J.reglam", text);
+        let at = text.find("target").unwrap();
+        let d = Problem::ImportOutside {
+            span: Span::new(file, at, at + "target".len()),
+            path: "\x1b[31mred\u{9b}".into(),
+        }
+        .into_diagnostic(None);
+        let out = human(&sources, &[d]);
+        assert!(
+            !out.chars().any(|c| c == '\x1b'
+                || c == '\x07'
+                || c == '\u{9b}'
+                || c == '\u{202e}'
+                || c == '\r'),
+            "{out:?}"
+        );
+        assert!(out.contains("\\u{1b}]0;pwned\\u{7}\\u{202e}x"), "{out}");
+        assert!(out.contains("a\\u{1b}[2J.reglam"), "{out}");
+        assert!(out.contains("`\\u{1b}[31mred\\u{9b}`"), "{out}");
+        // The underline is still under `target`.
+        let lines: Vec<&str> = out.lines().collect();
+        let snippet = lines.iter().position(|l| l.contains("pwned")).unwrap();
+        let col = lines[snippet].find("target").unwrap();
+        let carets = lines[snippet + 1];
+        assert_eq!(carets.find('^'), Some(col), "{out}");
+        assert_eq!(carets.matches('^').count(), "target".len(), "{out}");
+    }
+
+    #[test]
+    fn plain_text_is_untouched() {
+        assert!(matches!(
+            escape_controls("обычный\tтекст\n"),
+            Cow::Borrowed(_)
+        ));
+        assert_eq!(escape_controls("a\r\nb\rc"), "a\r\nb\\u{d}c");
+        assert_eq!(
+            escape_controls("\u{2066}\u{200f}\u{7f}"),
+            "\\u{2066}\\u{200f}\\u{7f}"
+        );
     }
 }

@@ -363,7 +363,9 @@ fn fill(p: ph::P, lang: Lang, args: &[&str]) -> String {
 
 /// Escapes a text for inline Markdown (tables included): the characters that would start
 /// emphasis, code, links, HTML or a table cell, and collapses line breaks to spaces so a text
-/// never breaks a paragraph or a table row.
+/// never breaks a paragraph or a table row. Control characters (ESC would reach the terminal
+/// of whoever `cat`s the document) and bidirectional controls (they reorder what a reader
+/// sees) are written visibly as `\u{…}`.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
@@ -371,6 +373,12 @@ pub fn escape(s: &str) -> String {
             out.push(' ');
         }
         for c in word.chars() {
+            if reglam_diagnostics::is_unsafe_char(c) {
+                out.push_str(&reglam_diagnostics::escape_controls(
+                    c.encode_utf8(&mut [0; 4]),
+                ));
+                continue;
+            }
             if matches!(
                 c,
                 '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '&' | '!'
@@ -1132,6 +1140,15 @@ mod tests {
         );
         assert_eq!(escape("две\nстроки  здесь"), "две строки здесь");
         assert_eq!(escape("«ёлочки» \"кавычки\""), "«ёлочки» \"кавычки\"");
+    }
+
+    /// Issue 12: ESC/OSC bytes and bidi overrides of a source went raw into Markdown.
+    #[test]
+    fn escapes_control_and_bidi_characters() {
+        assert_eq!(
+            escape("a\u{1b}]8;;http://x\u{7}b \u{202e}c\u{9b}"),
+            "a\\u{1b}\\]8;;http://x\\u{7}b \\u{202e}c\\u{9b}"
+        );
     }
 
     #[test]

@@ -21,6 +21,10 @@ pub fn escape(s: &str) -> String {
             '|' => out.push_str("#124;"),
             '\n' => out.push_str("<br>"),
             c if c.is_control() => {}
+            // Shown, not obeyed: a bidirectional control would reorder the label.
+            c if reglam_diagnostics::is_unsafe_char(c) => out.push_str(
+                &reglam_diagnostics::escape_controls(c.encode_utf8(&mut [0; 4])),
+            ),
             c => out.push(c),
         }
     }

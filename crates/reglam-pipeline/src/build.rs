@@ -1,17 +1,24 @@
 //! `reglam build`: a corpus checked part by part, every regulation written in every format of
 //! [`FORMATS`](crate::formats::FORMATS), and `index.md`. Files are written atomically: a
 //! reader never sees a half-written one.
+//!
+//! What a build may touch in `--out` (docs/security.md): it takes an exclusive lock
+//! ([`LOCK`]) so two builds never interleave, writes each file through an unpredictable
+//! temporary file created exclusively beside it (a planted link is never followed), replaces
+//! only regular files that an earlier build wrote (its manifest, [`MANIFEST`], says which),
+//! never goes through a link to a folder, and removes only files of its manifest that it no
+//! longer writes.
 
 use crate::discover::{InputError, Inputs};
 use crate::formats::{Render, Selection, FORMATS};
 use crate::fs::FileSystem;
 use crate::parts::{parts, Part, ReportedOnce};
-use reglam_diagnostics::Diagnostic;
+use reglam_diagnostics::{Diagnostic, Problem};
 use reglam_interchange::ExportError;
 use reglam_model::{Analysis, Corpus, Regulation};
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::io::{self, Write as _};
+use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Stdio};
 
 /// What a build was asked for.
@@ -39,7 +46,21 @@ pub enum Event<'a> {
         extension: &'static str,
         error: &'a ExportError,
     },
+    /// A regulation not written because another has (or the build itself has) a file of the
+    /// same name: an `E029` to render with the analysis's sources.
+    Collision {
+        analysis: &'a Analysis,
+        diagnostic: &'a Diagnostic,
+    },
 }
+
+/// The manifest a build keeps in `--out`: the files it wrote, relative to `--out`, so the
+/// next build replaces and removes those and no others.
+pub const MANIFEST: &str = ".reglam-build.json";
+/// The lock file that keeps two builds into one `--out` from interleaving.
+pub const LOCK: &str = ".reglam-build.lock";
+/// The index of a build.
+pub const INDEX: &str = "index.md";
 
 /// A file or folder that could not be made.
 #[derive(Debug)]
@@ -57,11 +78,31 @@ pub enum WriteFailure {
         base: PathBuf,
         reason: String,
     },
+    /// The destination, or a folder on the way to it, is a link, a device, a FIFO, a socket
+    /// (or, for a file, a folder): never followed nor replaced.
+    NotAFile {
+        path: PathBuf,
+    },
+    /// The destination exists and no earlier build wrote it: never overwritten.
+    NotOwned {
+        path: PathBuf,
+    },
+    /// The lock of `--out` could not be taken.
+    Lock {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    /// A file of an earlier build, no longer made, could not be removed.
+    Remove {
+        path: PathBuf,
+        error: std::io::Error,
+    },
 }
 
 /// What a build did.
 #[derive(Debug, Default)]
 pub struct BuildReport {
+    /// Regulations written (not those left out by a collision).
     pub regulations: usize,
     /// Files written.
     pub written: usize,
@@ -70,35 +111,56 @@ pub struct BuildReport {
     pub warnings: usize,
     /// Some file had errors in how it is written (it was not rendered).
     pub broken: bool,
+    /// Regulations not written because another has a file of the same name (`E029`, counted
+    /// in `errors` too).
+    pub collisions: usize,
+    /// Files of earlier builds removed because no regulation makes them any more.
+    pub removed: usize,
     /// Files that could not be read.
     pub input_errors: Vec<InputError>,
     pub failures: Vec<WriteFailure>,
 }
 
 /// Writes to a temporary file in the same folder, then renames it over `path`, so a reader
-/// never sees a half-written file.
+/// never sees a half-written file. The temporary file has an unpredictable name and is created
+/// exclusively (a link planted under any name is never followed); the file published has the
+/// permissions of a new file (0666 less the umask), not the temporary file's 0600. The rename
+/// replaces whatever directory entry `path` is; callers that must not replace a link or a
+/// device check first ([`publish`]).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        // The rename is what makes an interrupted run leave whole files only; no fsync: these
-        // are outputs a run can make again, and syncing each of thousands of files dominated
-        // the time of a corpus build.
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".reglam-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    result
+    let mut tmp = builder.tempfile_in(&dir)?;
+    // The rename is what makes an interrupted run leave whole files only; no fsync: these
+    // are outputs a run can make again, and syncing each of thousands of files dominated
+    // the time of a corpus build. A failure drops (and so removes) the temporary file.
+    tmp.write_all(bytes)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Writes `path` atomically unless it is something other than a regular file (a link, a
+/// device, a FIFO, a socket, a folder): `emit --out` replaces a file, never those.
+pub fn publish(path: &Path, bytes: &[u8]) -> Result<(), WriteFailure> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if !m.file_type().is_file() => {
+            return Err(WriteFailure::NotAFile { path: path.into() })
+        }
+        _ => {}
+    }
+    write_atomically(path, bytes).map_err(|error| WriteFailure::Write {
+        path: path.into(),
+        error,
+    })
 }
 
 /// Whether Graphviz's `dot` can be run.
@@ -196,28 +258,190 @@ fn channel_file_name(scenario: Option<&str>, channel: &str) -> String {
     }
 }
 
-/// Writes files and keeps count.
-#[derive(Default)]
+/// Only the plain names of a path (no root, `.` or `..`): an output name stays inside `--out`.
+fn plain(path: &Path) -> PathBuf {
+    path.components()
+        .filter_map(|c| match c {
+            Component::Normal(n) => Some(n),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The files an earlier build wrote, from its manifest (none when there is no readable one).
+fn read_manifest(out: &Path) -> BTreeSet<PathBuf> {
+    let path = out.join(MANIFEST);
+    let Ok(meta) = std::fs::symlink_metadata(&path) else {
+        return BTreeSet::new();
+    };
+    if !meta.file_type().is_file() || meta.len() > reglam_syntax::MAX_FILE_BYTES {
+        return BTreeSet::new();
+    }
+    let Ok(bytes) = std::fs::read(&path) else {
+        return BTreeSet::new();
+    };
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+        return BTreeSet::new();
+    };
+    value["files"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f.as_str())
+        .map(PathBuf::from)
+        // Only names inside `--out`: a manifest edited to name `../x` removes nothing there.
+        .filter(|p| !p.as_os_str().is_empty() && plain(p) == *p)
+        .collect()
+}
+
+/// Takes the exclusive lock of `out`, waiting for another build to finish.
+fn lock(out: &Path) -> Result<std::fs::File, WriteFailure> {
+    let path = out.join(LOCK);
+    if let Ok(m) = std::fs::symlink_metadata(&path) {
+        if !m.file_type().is_file() {
+            return Err(WriteFailure::NotAFile { path });
+        }
+    }
+    let file = std::fs::File::options()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(|error| WriteFailure::Lock {
+            path: path.clone(),
+            error,
+        })?;
+    file.lock()
+        .map_err(|error| WriteFailure::Lock { path, error })?;
+    Ok(file)
+}
+
+/// Writes files into `--out` and keeps count: only files it owns are replaced.
 struct Writer {
-    written: usize,
+    out: PathBuf,
+    /// What earlier builds wrote (their manifest).
+    owned: BTreeSet<PathBuf>,
+    /// What this build wrote.
+    kept: BTreeSet<PathBuf>,
+    /// What this build tried to write.
+    attempted: BTreeSet<PathBuf>,
     failures: Vec<WriteFailure>,
 }
 
 impl Writer {
-    fn write(&mut self, path: PathBuf, bytes: &[u8]) {
-        if let Some(parent) = path.parent() {
-            if let Err(error) = std::fs::create_dir_all(parent) {
-                self.failures.push(WriteFailure::CreateDir {
-                    dir: parent.to_path_buf(),
-                    error,
-                });
-                return;
+    fn new(out: &Path) -> Writer {
+        Writer {
+            out: out.to_path_buf(),
+            owned: read_manifest(out),
+            kept: BTreeSet::new(),
+            attempted: BTreeSet::new(),
+            failures: Vec::new(),
+        }
+    }
+
+    /// Makes the folders of `rel` under `--out`, refusing to go through a link.
+    fn folders(&self, rel: &Path) -> Result<(), WriteFailure> {
+        let mut dir = self.out.clone();
+        for c in rel.parent().into_iter().flat_map(Path::components) {
+            dir.push(c);
+            match std::fs::symlink_metadata(&dir) {
+                Ok(m) if m.file_type().is_dir() => {}
+                Ok(_) => return Err(WriteFailure::NotAFile { path: dir }),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => match std::fs::create_dir(&dir) {
+                    Ok(()) => {}
+                    // Made meanwhile (by a folder of the same name): judged again.
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                        if !std::fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_dir()) {
+                            return Err(WriteFailure::NotAFile { path: dir });
+                        }
+                    }
+                    Err(error) => return Err(WriteFailure::CreateDir { dir, error }),
+                },
+                Err(error) => return Err(WriteFailure::CreateDir { dir, error }),
             }
         }
+        Ok(())
+    }
+
+    /// Whether the file at `rel` may be replaced: absent, or a regular file a build wrote.
+    fn replaceable(&self, rel: &Path) -> Result<(), WriteFailure> {
+        let path = self.out.join(rel);
+        match std::fs::symlink_metadata(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(error) => Err(WriteFailure::Write { path, error }),
+            Ok(m) if !m.file_type().is_file() => Err(WriteFailure::NotAFile { path }),
+            Ok(_) if self.owned.contains(rel) || self.kept.contains(rel) => Ok(()),
+            Ok(_) => Err(WriteFailure::NotOwned { path }),
+        }
+    }
+
+    fn write(&mut self, rel: &Path, bytes: &[u8]) {
+        let rel = plain(rel);
+        self.attempted.insert(rel.clone());
+        if let Err(f) = self.folders(&rel).and_then(|()| self.replaceable(&rel)) {
+            self.failures.push(f);
+            return;
+        }
+        let path = self.out.join(&rel);
         match write_atomically(&path, bytes) {
-            Ok(()) => self.written += 1,
+            Ok(()) => {
+                self.kept.insert(rel);
+            }
             Err(error) => self.failures.push(WriteFailure::Write { path, error }),
         }
+    }
+
+    /// Removes the files of earlier builds this one no longer makes (regular files only,
+    /// never through a link), then records what it owns now. Returns how many were removed.
+    fn finish(&mut self) -> usize {
+        let mut removed = 0;
+        let stale: Vec<PathBuf> = self.owned.difference(&self.attempted).cloned().collect();
+        let mut still_owned = BTreeSet::new();
+        for rel in stale {
+            let path = self.out.join(&rel);
+            let through_folders = rel
+                .parent()
+                .into_iter()
+                .flat_map(Path::ancestors)
+                .filter(|a| !a.as_os_str().is_empty())
+                .all(|a| {
+                    std::fs::symlink_metadata(self.out.join(a))
+                        .is_ok_and(|m| m.file_type().is_dir())
+                });
+            let is_file = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
+            if !(through_folders && is_file) {
+                continue;
+            }
+            match std::fs::remove_file(&path) {
+                Ok(()) => removed += 1,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(error) => {
+                    still_owned.insert(rel);
+                    self.failures.push(WriteFailure::Remove { path, error });
+                }
+            }
+        }
+        // A file of an earlier build this one failed to replace is still the build's.
+        for rel in self.owned.intersection(&self.attempted) {
+            if !self.kept.contains(rel) && self.out.join(rel).is_file() {
+                still_owned.insert(rel.clone());
+            }
+        }
+        still_owned.extend(self.kept.iter().cloned());
+        let files: Vec<String> = still_owned
+            .iter()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .collect();
+        let manifest = serde_json::json!({ "files": files });
+        let text = format!("{manifest:#}\n");
+        if let Err(error) = write_atomically(&self.out.join(MANIFEST), text.as_bytes()) {
+            self.failures.push(WriteFailure::Write {
+                path: self.out.join(MANIFEST),
+                error,
+            });
+        }
+        removed
     }
 }
 
@@ -229,9 +453,32 @@ pub fn build<F: FileSystem>(
     events: &mut dyn FnMut(Event),
 ) -> BuildReport {
     let mut report = BuildReport::default();
-    let mut out = Writer::default();
+    if let Err(error) = std::fs::create_dir_all(&options.out) {
+        report.failures.push(WriteFailure::CreateDir {
+            dir: options.out.clone(),
+            error,
+        });
+        return report;
+    }
+    // Held until the build is over: a second build into `--out` waits for it.
+    let _lock = match lock(&options.out) {
+        Ok(l) => l,
+        Err(f) => {
+            report.failures.push(f);
+            return report;
+        }
+    };
+    let mut out = Writer::new(&options.out);
+    // Which regulation writes each file, so that two never write one (`E029`). The build's own
+    // files are taken first.
+    let mut claimed: HashMap<PathBuf, String> = [INDEX, MANIFEST, LOCK]
+        .into_iter()
+        .map(|f| (PathBuf::from(f), "reglam build".to_string()))
+        .collect();
     let mut index_rows = String::new();
     let mut reported = ReportedOnce::default();
+    // Regulations met so far, for progress; `report.regulations` counts those written.
+    let mut seen = 0;
     for part in parts(&inputs.files) {
         let Part {
             analysis,
@@ -280,41 +527,75 @@ pub fn build<F: FileSystem>(
             by_file.entry(d.primary.span.file).or_default().push(d);
         }
         for reg in regs {
-            let stem = output_stem(&analysis, &options.dir, reg, per_file[&reg.file] > 1);
+            let stem = plain(&output_stem(
+                &analysis,
+                &options.dir,
+                reg,
+                per_file[&reg.file] > 1,
+            ));
             events(Event::Regulation {
-                index: report.regulations,
+                index: seen,
                 stem: &stem,
             });
-            report.regulations += 1;
-            regulation_outputs(
+            seen += 1;
+            let files = regulation_outputs(
                 &analysis,
                 reg,
-                &options.out.join(&stem),
+                &stem,
                 options.svg,
-                &mut out,
+                &mut out.failures,
                 events,
             );
+            // All of a regulation's files or none: a half-published regulation would mix
+            // with another's.
+            if let Some((path, other)) = files
+                .iter()
+                .find_map(|(p, _)| claimed.get(p).map(|o| (p, o)))
+            {
+                let diagnostic = Problem::OutputCollision {
+                    span: reg.span,
+                    regulation: reg.id.clone(),
+                    path: path.to_string_lossy().into_owned(),
+                    other: other.clone(),
+                }
+                .into_diagnostic(None);
+                events(Event::Collision {
+                    analysis: &analysis,
+                    diagnostic: &diagnostic,
+                });
+                report.collisions += 1;
+                report.errors += 1;
+                continue;
+            }
+            report.regulations += 1;
+            let owner = format!("{}: {}", analysis.sources.name(reg.file), reg.id);
+            for (path, bytes) in &files {
+                claimed.insert(path.clone(), owner.clone());
+                out.write(path, bytes);
+            }
             let file_diags = by_file.get(&reg.file).map_or(&[][..], |v| &v[..]);
             index_rows.push_str(&crate::index::rows(&stem, reg, file_diags));
         }
     }
     let index = format!("{}{index_rows}", crate::index::header());
-    out.write(options.out.join("index.md"), index.as_bytes());
-    report.written = out.written;
+    out.write(Path::new(INDEX), index.as_bytes());
+    report.removed = out.finish();
+    report.written = out.kept.len();
     report.failures = out.failures;
     report
 }
 
-/// Everything one regulation publishes: the documents of the whole regulation first, then per
-/// channel its diagrams and exports and (with Graphviz) SVG.
+/// Everything one regulation publishes, as paths relative to `--out`: the documents of the
+/// whole regulation first, then per channel its diagrams and exports and (with Graphviz) SVG.
 fn regulation_outputs(
     analysis: &Analysis,
     reg: &Regulation,
     base: &Path,
     svg: bool,
-    out: &mut Writer,
+    failures: &mut Vec<WriteFailure>,
     events: &mut dyn FnMut(Event),
-) {
+) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
     // Documents before data, as readers look for them.
     let whole = FORMATS
         .iter()
@@ -332,7 +613,7 @@ fn regulation_outputs(
                 Render::Model(f) => f(&corpus, &Selection::all(vec![reg])),
                 Render::Channel(_) => continue,
             };
-            out.write(suffixed(base, &format.suffix(lang)), text.as_bytes());
+            files.push((suffixed(base, &format.suffix(lang)), text.into_bytes()));
         }
     }
     for (scenario, channel) in reg.channels() {
@@ -346,13 +627,13 @@ fn regulation_outputs(
             for &lang in format.build_langs {
                 match f(reg, scenario, channel, lang) {
                     Ok(text) => {
-                        out.write(
-                            suffixed(&diagram_base, &format.suffix(lang)),
-                            text.as_bytes(),
-                        );
                         if format.name == "dot" {
-                            dot_text = Some(text);
+                            dot_text = Some(text.clone());
                         }
+                        files.push((
+                            suffixed(&diagram_base, &format.suffix(lang)),
+                            text.into_bytes(),
+                        ));
                     }
                     // A channel a format cannot express (an unbounded cycle for the runtime)
                     // has no file of it.
@@ -366,12 +647,13 @@ fn regulation_outputs(
         }
         if let (true, Some(dot_text)) = (svg, dot_text) {
             match svg_of(&dot_text) {
-                Ok(bytes) => out.write(suffixed(&diagram_base, "svg"), &bytes),
-                Err(reason) => out.failures.push(WriteFailure::Graphviz {
+                Ok(bytes) => files.push((suffixed(&diagram_base, "svg"), bytes)),
+                Err(reason) => failures.push(WriteFailure::Graphviz {
                     base: diagram_base.clone(),
                     reason,
                 }),
             }
         }
     }
+    files
 }

@@ -31,16 +31,18 @@ fn input_error(path: &Path, e: &std::io::Error) -> InputError {
     }
 }
 
-/// Finds the files under `paths`. The tree imports may not leave is `root` when given, else
-/// the project holding the current directory, and always the paths given.
+/// Finds the files under `paths`. The tree files and imports may not leave (once links are
+/// followed) is the paths given (a file's folder), and `root` when given: never more than was
+/// asked for, so neither a link in the corpus nor an import reads a file elsewhere.
 pub fn discover<F: FileSystem>(fs: F, paths: &[PathBuf], root: Option<PathBuf>) -> Inputs<F> {
     let mut errors = Vec::new();
     let mut files = Vec::new();
     let mut roots = Vec::new();
-    if let Some(r) = root.and_then(|r| fs.canonicalize(&r).ok()) {
-        roots.push(r);
-    } else if let Some(c) = fs.current_dir() {
-        roots.push(project_root(&fs, &c));
+    if let Some(r) = root {
+        match fs.canonicalize(&r) {
+            Ok(c) => roots.push(c),
+            Err(e) => errors.push(input_error(&r, &e)),
+        }
     }
     for p in paths {
         match fs.metadata(p) {
@@ -52,12 +54,14 @@ pub fn discover<F: FileSystem>(fs: F, paths: &[PathBuf], root: Option<PathBuf>) 
                 walk(&fs, p, &mut files, &mut errors);
             }
             Ok(_) => {
-                if let Some(parent) = fs
-                    .canonicalize(p)
-                    .ok()
-                    .and_then(|c| c.parent().map(Path::to_path_buf))
-                {
-                    roots.push(parent);
+                // The folder the path names, not the one its link leads to: a file given is
+                // judged as the files of a walk are.
+                let folder = match p.parent() {
+                    Some(d) if !d.as_os_str().is_empty() => d,
+                    _ => Path::new("."),
+                };
+                if let Ok(c) = fs.canonicalize(folder) {
+                    roots.push(c);
                 }
                 files.push(p.clone());
             }
@@ -93,7 +97,7 @@ impl<F: FileSystem> Inputs<F> {
         let mut loaded_files = Vec::with_capacity(files.len());
         for f in files {
             let name = f.display().to_string();
-            match loader.read_root(f, name.clone()) {
+            match loader.read_inside(f, name.clone()) {
                 Ok(loaded) => loaded_files.push(loaded),
                 Err(LoadError::TooLarge(size)) => errors.push(InputError {
                     path: name,
@@ -103,7 +107,10 @@ impl<F: FileSystem> Inputs<F> {
                     path: name,
                     failure,
                 }),
-                Err(LoadError::Outside) => {}
+                Err(LoadError::Outside) => errors.push(InputError {
+                    path: name,
+                    failure: ReadFailure::Outside,
+                }),
             }
         }
         let mut ws = Workspace::new(loader);
@@ -127,16 +134,6 @@ pub fn analyse_paths<F: FileSystem>(
     (analysis, errors)
 }
 
-/// The project a directory belongs to: the nearest ancestor holding `.git` (so a drafter can
-/// check one file from inside an act's folder and still import `../standards/…`), else the
-/// directory itself.
-pub fn project_root(fs: &impl FileSystem, dir: &Path) -> PathBuf {
-    dir.ancestors()
-        .find(|a| fs.metadata(&a.join(".git")).is_ok())
-        .unwrap_or(dir)
-        .to_path_buf()
-}
-
 fn walk<F: FileSystem>(fs: &F, dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
     let entries = match fs.read_dir(dir) {
         Ok(e) => e,
@@ -146,7 +143,8 @@ fn walk<F: FileSystem>(fs: &F, dir: &Path, files: &mut Vec<PathBuf>, errors: &mu
         }
     };
     for p in entries {
-        // Symbolic links are not followed into directories, so a link loop cannot hang a run.
+        // Symbolic links are not followed into directories, so a link loop cannot hang a run;
+        // a link to a file is judged where it leads when the file is read (`read_inside`).
         let Ok(meta) = fs.symlink_metadata(&p) else {
             continue;
         };

@@ -322,7 +322,8 @@ impl<F: FileSystem> DirLoader<F> {
         self.roots.iter().any(|r| path.starts_with(r))
     }
 
-    /// Reads a file given to check (not confined to the roots), named `name` in messages.
+    /// Reads a file (not confined to the roots: the caller has judged it), named `name` in
+    /// messages.
     pub fn read_root(&self, path: &Path, name: String) -> Result<LoadedFile, LoadError> {
         let bytes = read_bounded(&self.fs, path)?;
         let key = self
@@ -332,6 +333,19 @@ impl<F: FileSystem> DirLoader<F> {
             .display()
             .to_string();
         Ok(LoadedFile { key, name, bytes })
+    }
+
+    /// Reads a file given to check or found by a walk, refused unread ([`LoadError::Outside`])
+    /// when it is, once links are followed, outside the roots.
+    pub fn read_inside(&self, path: &Path, name: String) -> Result<LoadedFile, LoadError> {
+        let canonical = self
+            .fs
+            .canonicalize(path)
+            .map_err(|e| LoadError::Unreadable(ReadFailure::from_io(&e)))?;
+        if !self.inside(&canonical) {
+            return Err(LoadError::Outside);
+        }
+        self.read_root(&canonical, name)
     }
 
     /// Reads a file given to check, named as an import of it would be.

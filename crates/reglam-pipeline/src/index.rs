@@ -7,8 +7,9 @@ use reglam_model::Regulation;
 use std::fmt::Write as _;
 use std::path::Path;
 
+/// A table cell: Markdown, control and bidirectional characters escaped.
 fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    reglam_emit::markdown::escape(s)
 }
 
 /// The top of `index.md`: what the table shows, and its header.

@@ -21,7 +21,7 @@ pub mod fs;
 pub mod index;
 pub mod parts;
 
-pub use build::{build, write_atomically, BuildOptions, BuildReport, Event, WriteFailure};
+pub use build::{build, publish, write_atomically, BuildOptions, BuildReport, Event, WriteFailure};
 pub use discover::{analyse_paths, discover, InputError, Inputs};
 pub use formats::{Format, Render, Selection, FORMATS};
 pub use fs::{DirLoader, FileSystem, Kind, MemoryFs, Metadata, RealFs};

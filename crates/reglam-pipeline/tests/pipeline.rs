@@ -35,7 +35,13 @@ fn codes(a: &Analysis) -> Vec<&'static str> {
 
 #[test]
 fn a_workspace_in_memory_reads_its_imports() {
-    let inputs = discover(corpus_in_memory(), &[PathBuf::from(ACT)], None);
+    // The act imports `../standards/…`: the tree is widened to the whole workspace, as
+    // `--root` does (a file's folder alone is the tree by default).
+    let inputs = discover(
+        corpus_in_memory(),
+        &[PathBuf::from(ACT)],
+        Some("/ws".into()),
+    );
     assert!(inputs.errors.is_empty());
     let (a, errors) = inputs.analyse(&inputs.files);
     assert!(errors.is_empty());
@@ -215,11 +221,18 @@ fn discovery_is_sorted_and_recursive() {
             PathBuf::from("b/y.reglam")
         ]
     );
-    // The project root is the nearest folder with `.git`, else the current directory.
-    assert_eq!(inputs.roots[0], PathBuf::from("/ws"));
+    // The tree is the paths given (a file's folder), whatever project holds them.
+    assert_eq!(
+        inputs.roots,
+        [
+            PathBuf::from("/ws/b"),
+            PathBuf::from("/ws"),
+            PathBuf::from("/ws")
+        ]
+    );
     fs.add_dir("/.git");
     let inputs = discover(&fs, &[PathBuf::from("b")], None);
-    assert_eq!(inputs.roots, [PathBuf::from("/"), PathBuf::from("/ws/b")]);
+    assert_eq!(inputs.roots, [PathBuf::from("/ws/b")]);
 }
 
 #[test]
@@ -238,7 +251,11 @@ fn the_registry_covers_every_format() {
         FORMATS.len(),
         "each format has its own extension"
     );
-    let inputs = discover(corpus_in_memory(), &[PathBuf::from(ACT)], None);
+    let inputs = discover(
+        corpus_in_memory(),
+        &[PathBuf::from(ACT)],
+        Some("/ws".into()),
+    );
     let (a, _) = inputs.analyse(&inputs.files);
     let regs: Vec<_> = a
         .corpus
@@ -255,5 +272,84 @@ fn the_registry_covers_every_format() {
             .emit(&a.corpus, &selection, reglam_model::Lang::Ru)
             .unwrap_or_else(|e| panic!("{}: {e}", f.name));
         assert!(!text.is_empty(), "{} writes something", f.name);
+    }
+}
+
+/// Issue 12: the tree imports may not leave is the paths given, not the git project around the
+/// current directory (which let a corpus import any file of the repository).
+#[test]
+fn the_default_tree_is_the_paths_given_not_the_project() {
+    let mut fs = MemoryFs::new("/ws");
+    fs.add_dir("/.git");
+    fs.insert("/ws/secret.reglam", "standard s {\n}\n");
+    fs.insert("/ws/sub/a.reglam", "import \"../secret.reglam\"\n");
+    let inputs = discover(&fs, &[PathBuf::from("sub/a.reglam")], None);
+    assert_eq!(inputs.roots, [PathBuf::from("/ws/sub")]);
+    let (a, _) = inputs.analyse(&inputs.files);
+    assert!(codes(&a).contains(&"E012"), "{:?}", codes(&a));
+    assert_eq!(a.sources.len(), 1, "the file out of the tree is not read");
+    // `--root` still widens it.
+    let inputs = discover(&fs, &[PathBuf::from("sub/a.reglam")], Some("/ws".into()));
+    let (a, _) = inputs.analyse(&inputs.files);
+    assert!(!codes(&a).contains(&"E012"), "{:?}", codes(&a));
+}
+
+/// Issue 12: from the working directory `/`, `import "/etc/passwd"` was read (and its first
+/// line printed in an E001 snippet).
+#[test]
+fn an_absolute_import_out_of_the_tree_is_refused_from_the_top_directory() {
+    let mut fs = MemoryFs::new("/");
+    fs.insert("/etc/passwd", "root:x:0:0:root:/root:/bin/sh\n");
+    fs.insert("/tmp/acts/a.reglam", "import \"/etc/passwd\"\n");
+    let inputs = discover(&fs, &[PathBuf::from("/tmp/acts/a.reglam")], None);
+    let (a, _) = inputs.analyse(&inputs.files);
+    assert!(codes(&a).contains(&"E012"), "{:?}", codes(&a));
+    assert!(!codes(&a).contains(&"E001"), "{:?}", codes(&a));
+    assert!((0..a.sources.len()).all(|i| !a.sources.text(i).contains("root:x")));
+}
+
+/// Issue 12: a corpus file that is a link out of the tree (to `/proc/self/environ`, to a file
+/// beside the tree) is refused, not read.
+#[cfg(unix)]
+#[test]
+fn a_walked_link_out_of_the_tree_is_refused_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let tree = dir.path().join("tree");
+    std::fs::create_dir_all(&tree).unwrap();
+    std::fs::write(dir.path().join("secret.reglam"), "SECRET standard s {\n}\n").unwrap();
+    std::fs::write(tree.join("ok.reglam"), "standard ok {\n}\n").unwrap();
+    std::os::unix::fs::symlink(dir.path().join("secret.reglam"), tree.join("link.reglam")).unwrap();
+    std::os::unix::fs::symlink("/proc/self/environ", tree.join("environ.reglam")).unwrap();
+    // A link that stays inside is read as the file it names.
+    std::os::unix::fs::symlink(tree.join("ok.reglam"), tree.join("alias.reglam")).unwrap();
+    for paths in [vec![tree.clone()], vec![tree.join("link.reglam")]] {
+        let inputs = discover(RealFs, &paths, None);
+        let (a, errors) = inputs.analyse(&inputs.files);
+        let refused: Vec<&str> = errors
+            .iter()
+            .filter(|e| e.failure == ReadFailure::Outside)
+            .map(|e| e.path.rsplit('/').next().unwrap())
+            .collect();
+        if paths.len() == 1 && paths[0] == tree {
+            let mut want = vec!["link.reglam"];
+            if Path::new("/proc/self/environ").exists() {
+                want.insert(0, "environ.reglam");
+            }
+            assert_eq!(refused, want, "{errors:?}");
+            // (Both name one file, read once.)
+            assert!(
+                (0..a.sources.len()).any(|i| a.sources.text(i).contains("standard ok")),
+                "ok.reglam and alias.reglam are read"
+            );
+        } else {
+            assert_eq!(refused, ["link.reglam"], "{errors:?}");
+        }
+        for i in 0..a.sources.len() {
+            let text = a.sources.text(i);
+            assert!(
+                !text.contains("SECRET") && !text.contains("PATH="),
+                "{text}"
+            );
+        }
     }
 }

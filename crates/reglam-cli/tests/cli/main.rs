@@ -9,3 +9,4 @@ mod build;
 mod cli;
 mod corpus;
 mod mutations;
+mod security;

@@ -333,6 +333,9 @@ impl Words for English {
                 format!("the file is {size} bytes, more than Reglam reads")
             }
             ReadFailure::Os(text) => text.clone(),
+            ReadFailure::Outside => {
+                "it leads outside the tree being checked (`--root DIR` widens the tree)".to_string()
+            }
         }
     }
 
@@ -627,6 +630,25 @@ impl Words for English {
                 format!("{} never issues the result", self.place(place)),
                 "no `result` outcome is reachable".to_string(),
                 "Every route should be able to end with `outcome NAME result`.".to_string(),
+            ),
+            OutputCollision {
+                regulation,
+                path,
+                other,
+                ..
+            } => (
+                format!(
+                    "regulation `{regulation}` would be written to `{path}`, which {other} already writes"
+                ),
+                "not written".to_string(),
+                "Rename the file or the regulation: a file `a.b.reglam` and regulation `b` of a file `a.reglam` with several regulations share their output names.".to_string(),
+            ),
+            BidiControl { character, .. } => (
+                format!(
+                    "a bidirectional control character (U+{character:04X}) is in the text"
+                ),
+                "reorders how the text is displayed".to_string(),
+                "Remove it: it makes the text display in an order other than the one it is read in, so what a reviewer sees is not what Reglam reads. Output shows it escaped.".to_string(),
             ),
         };
         Worded {

@@ -284,7 +284,18 @@ mod every_problem {
                 span,
                 place: place(),
             },
-            // A choice that looks like a typo is answered with the closest one.
+            OutputCollision {
+                span,
+                regulation: name(),
+                path: name(),
+                other: name(),
+            },
+            BidiControl {
+                span,
+                character: 0x202E,
+            },
+            // A choice that looks like a typo is answered with the closest one (kept last:
+            // `a_choice_suggests_the_closest` takes the last problem).
             bad(ArgIssue::NotOneOf {
                 found: "tims".into(),
                 allowed: vec!["times"],
