@@ -1,11 +1,31 @@
-//! Checks of the text as typed: Latin letters inside Cyrillic words, and number words that do
-//! not spell their figure.
+//! Checks of the text as typed: Latin letters inside Cyrillic words, number words that do not
+//! spell their figure, and bidirectional control characters.
 
 use crate::Findings;
-use reglam_diagnostics::{Problem, Span};
+use reglam_diagnostics::{is_bidi_control, FileId, Problem, Span};
 use reglam_model::Citation;
 use reglam_numerals::{check_words, WordsVerdict};
 use reglam_syntax::{ArgKind, Statement, SyntaxFile};
+
+/// W070 at the first bidirectional control character of every line that holds one: it reorders
+/// what a reader sees, so the text read is not the text shown (comments included, which is
+/// why this reads the source text, not the tree).
+pub(crate) fn bidi_controls(file: FileId, text: &str, out: &mut Findings) {
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some((i, c)) = line.char_indices().find(|(_, c)| is_bidi_control(*c)) {
+            let at = line_start + i;
+            out.report(
+                Problem::BidiControl {
+                    span: Span::new(file, at, at + c.len_utf8()),
+                    character: c as u32,
+                },
+                None,
+            );
+        }
+        line_start += line.len();
+    }
+}
 
 pub(crate) fn file(syntax: &SyntaxFile, out: &mut Findings) {
     for st in &syntax.statements {

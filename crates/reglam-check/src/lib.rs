@@ -25,9 +25,10 @@ pub fn check(analysis: &Analysis) -> Vec<Diagnostic> {
         graph::regulation(reg, !damaged.contains(&reg.file), &mut out);
         out.diagnostics
     });
-    let lexical = par_map(&analysis.syntax, |(_, syntax)| {
+    let lexical = par_map(&analysis.syntax, |(id, syntax)| {
         let mut out = Findings::default();
         lexical::file(syntax, &mut out);
+        lexical::bidi_controls(*id, analysis.sources.text(*id), &mut out);
         out.diagnostics
     });
     let mut all = analysis.diagnostics.clone();

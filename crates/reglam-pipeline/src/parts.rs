@@ -3,7 +3,7 @@
 
 use crate::discover::{InputError, Inputs};
 use crate::fs::FileSystem;
-use reglam_diagnostics::{Diagnostic, Problem, Span};
+use reglam_diagnostics::Diagnostic;
 use reglam_model::Analysis;
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -47,11 +47,6 @@ impl<F: FileSystem> Inputs<F> {
         let (analysis, more) = self.analyse(files);
         errors.extend(more);
         let mut diagnostics = reglam_check::check(&analysis);
-        let bidi = bidi_controls(&analysis);
-        if !bidi.is_empty() {
-            diagnostics.extend(bidi);
-            reglam_diagnostics::sort_diagnostics(&mut diagnostics);
-        }
         reported.retain_new(&analysis, &mut diagnostics);
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
         let warnings = diagnostics.len() - errors;
@@ -83,32 +78,4 @@ impl ReportedOnce {
             ))
         });
     }
-}
-
-/// W070 for every line of the files read that holds a bidirectional control character (its
-/// first one): a lexical finding, made here where the source texts are at hand.
-// TODO(after the merge with the check crate's rewrite): move into reglam-check's lexical checks.
-pub fn bidi_controls(analysis: &Analysis) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for file in 0..analysis.sources.len() {
-        let text = analysis.sources.text(file);
-        let mut line_start = 0;
-        for line in text.split_inclusive('\n') {
-            if let Some((i, c)) = line
-                .char_indices()
-                .find(|(_, c)| reglam_diagnostics::is_bidi_control(*c))
-            {
-                let at = line_start + i;
-                out.push(
-                    Problem::BidiControl {
-                        span: Span::new(file, at, at + c.len_utf8()),
-                        character: c as u32,
-                    }
-                    .into_diagnostic(None),
-                );
-            }
-            line_start += line.len();
-        }
-    }
-    out
 }

@@ -62,3 +62,16 @@ outcome issued result "результат выдан"
     ));
     assert_eq!(unused.at("W010").len(), 1, "{:?}", unused.codes());
 }
+
+/// A right-to-left override reorders what the reader sees: one W070 per line that holds one,
+/// at its first such character, in a text or a comment alike.
+#[test]
+fn bidirectional_controls_are_reported_once_a_line() {
+    let c = check(&regulation(
+        "\ndeadline 5 wd\nactor specialist ru \"специалист\"\n",
+        "\nstep register specialist 30 min \"регистрирует \u{202E}\u{202E}документы\"\n\
+         # \u{2066}comment\n\
+         outcome issued result \"результат выдан\"\n",
+    ));
+    assert_eq!(c.at("W070").len(), 2, "{:?}", c.codes());
+}
