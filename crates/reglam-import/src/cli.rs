@@ -65,7 +65,11 @@ pub fn run(args: ImportArgs) -> ExitCode {
         let (d, r) = match (crate::analyse_dir(draft), crate::analyse_dir(reference)) {
             (Ok(d), Ok(r)) => (d, r),
             (Err(e), _) | (_, Err(e)) => {
-                eprintln!("reglam import --score: {e}");
+                eprintln!(
+                    "reglam import --score: cannot read {}: {}",
+                    reglam_diagnostics::escape_controls(&e.path),
+                    reglam_diagnostics::words::read_failure(&e.failure)
+                );
                 return ExitCode::from(2);
             }
         };

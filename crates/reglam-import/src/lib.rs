@@ -8,8 +8,8 @@ pub mod score;
 pub mod text;
 
 use reglam_diagnostics::{Diagnostic, Severity};
-use reglam_model::{Analysis, LoadError, LoadedFile, Loader, MemoryLoader, Workspace};
-use std::path::{Path, PathBuf};
+use reglam_model::{Analysis, LoadedFile, MemoryLoader, Workspace};
+use std::path::Path;
 
 /// The draft files (name, text) of an act. The draft always checks without errors: a
 /// regulation whose deadlines its read times exceed (E020 and the like) gets its deadlines as
@@ -68,9 +68,7 @@ pub fn analyse_memory(files: &[(String, String)]) -> Analysis {
 
 /// Every finding of the checks on the analysis, the loader's own included.
 pub fn check(analysis: &Analysis) -> Vec<Diagnostic> {
-    let mut all = analysis.diagnostics.clone();
-    all.extend(reglam_check::check(analysis));
-    all
+    reglam_check::check(analysis)
 }
 
 pub fn errors(diags: &[Diagnostic]) -> usize {
@@ -80,50 +78,18 @@ pub fn errors(diags: &[Diagnostic]) -> usize {
         .count()
 }
 
-/// Reads files under a base folder; keys are paths relative to it, so imports may climb to
-/// a sibling folder (`../standards/…`) but never above the base.
-struct DirLoader {
-    base: PathBuf,
-}
-
-impl Loader for DirLoader {
-    fn load(&mut self, from: &str, path: &str) -> Result<LoadedFile, LoadError> {
-        let key = reglam_model::join_path(from, path).ok_or(LoadError::Outside)?;
-        let bytes = std::fs::read(self.base.join(&key))
-            .map_err(|e| LoadError::Unreadable(reglam_diagnostics::ReadFailure::from_io(&e)))?;
-        Ok(LoadedFile {
-            name: key.clone(),
-            key,
-            bytes,
-        })
+/// Analyses the `*.reglam` files of a folder (a draft, or a hand encoding), with the pipeline's
+/// loader: the folder's parent is the tree, so a draft's imports may reach a sibling folder
+/// (`../standards/…`) and nothing outside it.
+pub fn analyse_dir(dir: &Path) -> Result<Analysis, reglam_pipeline::InputError> {
+    let root = dir
+        .canonicalize()
+        .ok()
+        .and_then(|d| d.parent().map(Path::to_path_buf));
+    let (analysis, errors) =
+        reglam_pipeline::analyse_paths(reglam_pipeline::RealFs, &[dir.to_path_buf()], root);
+    match errors.into_iter().next() {
+        Some(e) => Err(e),
+        None => Ok(analysis),
     }
-}
-
-/// Analyses every `*.reglam` file of a folder (not recursively), in name order.
-pub fn analyse_dir(dir: &Path) -> std::io::Result<Analysis> {
-    let dir = dir.canonicalize()?;
-    let base = dir.parent().unwrap_or(&dir).to_path_buf();
-    let prefix = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let mut names: Vec<String> = std::fs::read_dir(&dir)?
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .filter(|n| n.ends_with(".reglam"))
-        .collect();
-    names.sort();
-    let mut files = Vec::new();
-    for n in names {
-        let bytes = std::fs::read(dir.join(&n))?;
-        let key = format!("{prefix}/{n}");
-        files.push(LoadedFile {
-            name: key.clone(),
-            key,
-            bytes,
-        });
-    }
-    let mut ws = Workspace::new(DirLoader { base });
-    ws.add_roots(files);
-    Ok(ws.finish())
 }
