@@ -148,7 +148,7 @@ pub fn durations(text: &str) -> Vec<Dur> {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = re(
         &R,
-        r"(?i)(\d{1,4})(?:-[хи]|-ти)?\s*(?:\(([^()]{2,60})\))?\s*(минут\w*|мин\.|час(?:а|ов)?\b|рабоч\w+\s+(?:дн\w*|день)|календарн\w+\s+(?:дн\w*|день)|месяц\w*|сағат\w*|жұмыс\s+күн\w*|күнтізбелік\s+күн\w*|ай\b)",
+        r"(?i)(\d{1,4})(?:-\s?(?:[хи]|ти)\b)?\s*(?:\(([^()]{2,60})\))?\s*(минут\w*|мин\.|час(?:а|ов)?\b|рабоч\w+\s+(?:дн\w*|день)|календарн\w+\s+(?:дн\w*|день)|месяц\w*|сағат\w*|жұмыс\s+күн\w*|күнтізбелік\s+күн\w*|ай\b)",
     );
     r.captures_iter(text)
         .filter_map(|c| {
@@ -303,6 +303,24 @@ pub fn starts_with_name(text: &str, name: &str) -> Option<usize> {
         .then_some(nw.len())
 }
 
+/// Whether `text` starts with `name` but for its first word, which shares a long stem with the
+/// name's ("руководство услугодателя" for "руководитель услугодателя").
+pub fn starts_with_related_name(text: &str, name: &str) -> bool {
+    let t = norm(text);
+    let n = norm(name);
+    let tw: Vec<&str> = t.split(' ').collect();
+    let nw: Vec<&str> = n.split(' ').collect();
+    if nw.len() < 2 || tw.len() < nw.len() {
+        return false;
+    }
+    let common = nw[0]
+        .chars()
+        .zip(tw[0].chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    common >= 7 && nw[1..].iter().zip(&tw[1..]).all(|(a, b)| same_word(a, b))
+}
+
 /// Words that name someone who acts.
 const AGENTS_RU: &[&str] = &[
     "работник",
@@ -416,10 +434,15 @@ pub fn mentioned_agent(text: &str, lang: Lang) -> Option<String> {
                     .iter()
                     .any(|e| n.ends_with(e));
                 let upper = w.chars().next().is_some_and(char::is_uppercase);
-                if !(genitive || upper) || w.contains(['(', ')', ',', ';']) {
+                if !(genitive || upper) || w.contains(['(', ')']) {
                     break;
                 }
-                phrase.push(w.to_string());
+                // "… оператором Государственной корпорации, вывод …": the comma ends the name.
+                let ends = w.ends_with([',', ';']);
+                phrase.push(w.trim_end_matches([',', ';']).to_string());
+                if ends {
+                    break;
+                }
             }
             Some(phrase.join(" "))
         }
@@ -1044,6 +1067,19 @@ fn find_actor(reg: &mut RegD, text: &str, cite: &str, lang: Lang, process: bool)
         .filter_map(|(i, a)| starts_with_name(body, &a.name).map(|n| (n, i)))
         .max();
     if let Some((_, i)) = best {
+        return Some(i);
+    }
+    // The act's list says "руководитель услугодателя", its procedures "руководство
+    // услугодателя": the same name with the head noun derived from the same stem, when only
+    // one listed name reads so.
+    let related: Vec<usize> = reg
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.listed && starts_with_related_name(body, &a.name))
+        .map(|(i, _)| i)
+        .collect();
+    if let [i] = related[..] {
         return Some(i);
     }
     let phrase = match leading_agent(body, lang) {

@@ -180,8 +180,11 @@ fn keys(r: &Regulation, names: &HashMap<String, String>) -> Keys {
         }
     }
     for (c, actor, times) in steps.into_values() {
+        // The distinct amounts: an encoding may split one time into options by who receives
+        // the result ("1 wd to the courier", "1 wd to the akim"), another keeps one option.
         let mut durs: Vec<&str> = times.iter().map(|t| t.0.as_str()).collect();
         durs.sort();
+        durs.dedup();
         set(
             "steps",
             format!("{c} | {actor} | {}", durs.join(" + ")),
