@@ -74,6 +74,8 @@ pub struct Item {
     pub alternatives: bool,
     /// The process mentions a refusal ("отказ", "бас тарту").
     pub refusal: bool,
+    /// The process names nobody: its actor is the previous process's (a TODO says so).
+    pub inherited: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -1101,6 +1103,7 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
     let any_timed = subs
         .iter()
         .any(|s| !durations(cut_cap(&s.text).0).is_empty());
+    let mut last_process_actor = None;
     for s in subs {
         let head = item_head(&s.text);
         let (text, cap) = cut_cap(&s.text);
@@ -1164,6 +1167,20 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
             reg.todos.push(todo(s.no, "unread", &s.text));
             continue;
         }
+        // A list of processes describes one agent's work in an information system: a process
+        // that names nobody ("направление запроса через ШЭП") is done by the one who did the
+        // process before it.
+        let mut actor = actor;
+        let mut inherited = false;
+        if kind == ItemKind::Process {
+            match actor {
+                Some(a) => last_process_actor = Some(a),
+                None => {
+                    actor = last_process_actor;
+                    inherited = actor.is_some();
+                }
+            }
+        }
         let n = norm(text);
         let refusal = n.contains("отказ") || n.contains("бас тарт");
         items.push(Item {
@@ -1175,6 +1192,7 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
             durations: durs,
             alternatives,
             refusal,
+            inherited,
         });
     }
     items

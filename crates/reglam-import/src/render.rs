@@ -284,6 +284,13 @@ fn statement(o: &mut String, r: &RegD, it: &Item, id: &str, else_target: Option<
         .map(|a| format!(" {}", r.actors[a].id))
         .unwrap_or_default();
     let text = lit(&it.text);
+    if it.inherited {
+        let _ = writeln!(
+            o,
+            "    # TODO(actor) line {}: nobody named; the previous process's actor is assumed",
+            it.line
+        );
+    }
     if it.actor.is_none() && it.kind != ItemKind::Condition {
         let _ = writeln!(
             o,
