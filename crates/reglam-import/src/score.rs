@@ -180,16 +180,17 @@ fn keys(r: &Regulation, names: &HashMap<String, String>) -> Keys {
         }
     }
     for (c, actor, times) in steps.into_values() {
-        // The distinct amounts: an encoding may split one time into options by who receives
-        // the result ("1 wd to the courier", "1 wd to the akim"), another keeps one option.
+        // One key per distinct amount of a step: a sentence with two times scores the same
+        // whether it is one step with two parts or two steps ("принимает … 15 минут, …
+        // рассматривает … 2 рабочих дня"), and one time split into options by who receives the
+        // result ("1 wd to the courier", "1 wd to the akim") counts once. Each key still holds
+        // the citation, the actor and the exact amount.
         let mut durs: Vec<&str> = times.iter().map(|t| t.0.as_str()).collect();
         durs.sort();
         durs.dedup();
-        set(
-            "steps",
-            format!("{c} | {actor} | {}", durs.join(" + ")),
-            &mut k,
-        );
+        for d in durs {
+            set("steps", format!("{c} | {actor} | {d}"), &mut k);
+        }
     }
     let mut cites: Vec<String> = cites.into_iter().collect();
     cites.sort();
