@@ -1104,6 +1104,7 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
         .iter()
         .any(|s| !durations(cut_cap(&s.text).0).is_empty());
     let mut last_process_actor = None;
+    let mut group: Option<String> = None;
     for s in subs {
         let head = item_head(&s.text);
         let (text, cap) = cut_cap(&s.text);
@@ -1122,10 +1123,26 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
                 .split(')')
                 .next()
                 .is_some_and(|x| x.trim().chars().all(|c| c.is_ascii_digit()));
+        // "1) для первичной регистрации:" heads a group of unnumbered lines: they are cited
+        // by it (@5.1), and the heading itself is no step.
+        if numbered
+            && durs.is_empty()
+            && matches!(head, Some((ItemKind::Step, _)))
+            && s.text.trim_end().ends_with(':')
+        {
+            if let Some((_, n)) = &head {
+                group = Some(format!("{}.{}", p.num, n));
+            }
+            continue;
+        }
+        let unnumbered_cite = group.clone().unwrap_or_else(|| p.num.clone());
         let (kind, cite) = match &head {
-            Some((k, n)) if numbered => (*k, format!("{}.{}", p.num, n)),
-            Some((k, _)) => (*k, p.num.clone()),
-            None if !durs.is_empty() && any_timed => (ItemKind::Step, p.num.clone()),
+            Some((k, n)) if numbered => {
+                group = None;
+                (*k, format!("{}.{}", p.num, n))
+            }
+            Some((k, _)) => (*k, unnumbered_cite),
+            None if !durs.is_empty() && any_timed => (ItemKind::Step, unnumbered_cite),
             None => {
                 // A line of a procedure paragraph without a time: not read as a step.
                 if any_timed && !s.text.trim_end().ends_with(':') {
