@@ -1212,6 +1212,18 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
             inherited,
         });
     }
+    // Numbered lines with times of which none names an actor are a list of terms ("1) выдача
+    // удостоверения – 20 рабочих дней"), not a procedure: they are left to a person.
+    let sub = format!("{}.", p.num);
+    let numbered = |i: &Item| i.kind == ItemKind::Step && i.cite.starts_with(&sub);
+    if items.iter().any(|i| numbered(i) && !i.durations.is_empty())
+        && !items.iter().any(|i| numbered(i) && i.actor.is_some())
+    {
+        for i in items.iter().filter(|i| numbered(i)) {
+            reg.todos.push(todo(i.line, "unread", &i.text));
+        }
+        items.retain(|i| !numbered(i));
+    }
     items
 }
 
