@@ -414,23 +414,39 @@ pub fn mentioned_agent(text: &str, lang: Lang) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().take(8).collect();
     match lang {
         Lang::Ru => {
-            const NOUNS: &[&str] = &[
-                "оператор",
-                "работник",
-                "сотрудник",
-                "специалист",
-                "инспектор",
-                "курьер",
+            // (stem, nominative).
+            const NOUNS: &[(&str, &str)] = &[
+                ("оператор", "оператор"),
+                ("работник", "работник"),
+                ("сотрудник", "сотрудник"),
+                ("специалист", "специалист"),
+                ("инспектор", "инспектор"),
+                ("курьер", "курьер"),
+                ("услугодател", "услугодатель"),
             ];
+            const PREPOSITIONS: &[&str] =
+                &["от", "через", "к", "для", "в", "на", "у", "из", "с", "по"];
             let (i, noun) = words.iter().take(4).enumerate().find_map(|(i, w)| {
                 let n = norm(w);
+                // "получение от услугодателя": a source, not the agent.
+                if i > 0 && PREPOSITIONS.contains(&norm(words[i - 1]).as_str()) {
+                    return None;
+                }
                 NOUNS
                     .iter()
-                    .find(|s| n.starts_with(*s) && n.len() - s.len() <= 6)
-                    .map(|s| (i, *s))
+                    .find(|(s, nom)| {
+                        n.starts_with(*s)
+                            && n.len() - s.len() <= 6
+                            // The provider acts only in the instrumental ("проверка
+                            // услугодателем"); "документов услугодателя" is whose.
+                            && (*nom != "услугодатель" || n == "услугодателем")
+                    })
+                    .map(|(_, nom)| (i, *nom))
             })?;
             let mut phrase = vec![noun.to_string()];
-            for w in words.iter().skip(i + 1).take(3) {
+            // "услугодатель" is a whole name; the others take a genitive ("… корпорации").
+            let more = if noun == "услугодатель" { 0 } else { 3 };
+            for w in words.iter().skip(i + 1).take(more) {
                 let n = norm(w);
                 let genitive = ["ой", "ии", "ия", "ателя", "ого", "ей", "ых", "ции"]
                     .iter()
@@ -1171,7 +1187,7 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
                 alternatives = true;
             }
         }
-        let actor = find_actor(reg, &s.text, &cite, lang, kind == ItemKind::Process);
+        let actor = find_actor(reg, &s.text, &cite, lang, kind != ItemKind::Step);
         // A procedure that says what happens otherwise ("в случае неполного пакета … отказ")
         // is a condition the case passes or fails.
         let kind = if kind == ItemKind::Step && durs.len() <= 1 && is_conditional(text) {

@@ -146,8 +146,14 @@ fn keys(r: &Regulation, names: &HashMap<String, String>) -> Keys {
             {
                 cites.insert(c.clone());
             }
-            match &n.kind {
-                NodeKind::Step(s) | NodeKind::Wait(s) if s.has_duration() => {
+            // A timed check is a step of its actor too: encodings differ on whether "checks
+            // the documents – 30 minutes" is a step followed by a check or a timed check.
+            if let NodeKind::Step(s)
+            | NodeKind::Wait(s)
+            | NodeKind::Check(s)
+            | NodeKind::Decide(s) = &n.kind
+            {
+                if s.has_duration() {
                     let actor = s
                         .actor
                         .map(|a| canon(text(&r.actors[a].name)))
@@ -161,6 +167,8 @@ fn keys(r: &Regulation, names: &HashMap<String, String>) -> Keys {
                         e.2.insert((format!("{:?}", p.duration.amount()), text(&p.text)));
                     }
                 }
+            }
+            match &n.kind {
                 NodeKind::Check(s) | NodeKind::Decide(s) => {
                     set(
                         "conditions",
