@@ -521,6 +521,11 @@ fn actor_kind(name: &str) -> &'static str {
 /// The channel kind a phrase of the intake list names: the first one it mentions ("акима
 /// сельского округа … в случае отсутствия услугодателя" is the akim).
 pub fn channel_kind(text: &str) -> Option<&'static str> {
+    channel_kinds(text).into_iter().next()
+}
+
+/// Every channel kind a phrase mentions, in the order it mentions them.
+pub fn channel_kinds(text: &str) -> Vec<&'static str> {
     let n = norm(text);
     const WORDS: &[(&str, &str)] = &[
         ("корпорац", "state-corporation"),
@@ -532,11 +537,18 @@ pub fn channel_kind(text: &str) -> Option<&'static str> {
         ("аким", "akim"),
         ("әкім", "akim"),
     ];
-    WORDS
+    let mut found: Vec<(usize, &str)> = WORDS
         .iter()
         .filter_map(|(w, k)| n.find(w).map(|i| (i, *k)))
-        .min_by_key(|(i, _)| *i)
-        .map(|(_, k)| k)
+        .collect();
+    found.sort();
+    let mut kinds = Vec::new();
+    for (_, k) in found {
+        if !kinds.contains(&k) {
+            kinds.push(k);
+        }
+    }
+    kinds
 }
 
 /// A sentence opening the list of channels ("Прием заявления … осуществляются через:").
@@ -946,11 +958,17 @@ fn regulation(lines: &[Line], lang: Lang) -> RegD {
                         break;
                     };
                     n += 1;
-                    match channel_kind(strip_item_head(t)) {
-                        Some(k) if !kinds.iter().any(|(x, _)| *x == k) => {
-                            kinds.push((k, format!("{}.{}", p.num, num)))
-                        }
-                        Some(_) => {}
+                    // Each item names another channel: "… көрсетілетін қызметті беруші
+                    // болмаған жағдайда – … ауылдық округ әкімі" is the akim, the provider
+                    // being listed already.
+                    let named = channel_kinds(strip_item_head(t));
+                    match named
+                        .iter()
+                        .copied()
+                        .find(|k| !kinds.iter().any(|(x, _)| x == k))
+                    {
+                        Some(k) => kinds.push((k, format!("{}.{}", p.num, num))),
+                        None if !named.is_empty() => {}
                         None => reg.todos.push(todo(l.no, "channel", t)),
                     }
                 }
