@@ -1178,6 +1178,27 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
             Some((k, _)) => (*k, unnumbered_cite),
             None if !durs.is_empty() && any_timed => (ItemKind::Step, unnumbered_cite),
             None => {
+                // "В случае … не полного пакета документов … не принимаются" under a numbered
+                // procedure: the check that guards it, cited by it and made before it.
+                let prev = items
+                    .last()
+                    .filter(|i: &&Item| i.kind == ItemKind::Step && i.cite != p.num);
+                if let Some(prev) = prev.filter(|_| any_timed && is_conditional(text)) {
+                    let check = Item {
+                        kind: ItemKind::Condition,
+                        line: s.no,
+                        cite: prev.cite.clone(),
+                        text: text.to_string(),
+                        actor: prev.actor,
+                        durations: Vec::new(),
+                        alternatives: false,
+                        refusal: true,
+                        inherited: false,
+                    };
+                    let at = items.len() - 1;
+                    items.insert(at, check);
+                    continue;
+                }
                 // A line of a procedure paragraph without a time: not read as a step.
                 if any_timed && !s.text.trim_end().ends_with(':') {
                     reg.todos.push(todo(s.no, "untimed", &s.text));
