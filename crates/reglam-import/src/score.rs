@@ -223,6 +223,46 @@ fn hits(a: &[String], b: &[String]) -> usize {
     n
 }
 
+/// Conditions match by citation and the act's number; a condition whose text keeps no number
+/// (an encoding may drop "1-шарт –" from it) matches one left over at the same citation.
+fn condition_hits(a: &[String], b: &[String]) -> usize {
+    let mut m: HashMap<&str, usize> = HashMap::new();
+    for x in b {
+        *m.entry(x).or_default() += 1;
+    }
+    let mut left = Vec::new();
+    let mut n = 0;
+    for x in a {
+        match m.get_mut(x.as_str()).filter(|c| **c > 0) {
+            Some(c) => {
+                *c -= 1;
+                n += 1;
+            }
+            None => left.push(x.as_str()),
+        }
+    }
+    let split = |x: &str| -> (String, String) {
+        let (c, num) = x.split_once(" | ").unwrap_or((x, ""));
+        (c.to_string(), num.to_string())
+    };
+    let mut rest: Vec<(String, String)> = m
+        .iter()
+        .flat_map(|(x, c)| std::iter::repeat_n(split(x), *c))
+        .collect();
+    rest.sort();
+    for x in left {
+        let (c, num) = split(x);
+        if let Some(i) = rest
+            .iter()
+            .position(|(rc, rn)| *rc == c && (rn.is_empty() || num.is_empty()))
+        {
+            rest.remove(i);
+            n += 1;
+        }
+    }
+    n
+}
+
 fn root_regulations(a: &Analysis) -> Vec<&Regulation> {
     a.corpus
         .regulations
@@ -270,7 +310,11 @@ pub fn score(draft: &Analysis, reference: &Analysis) -> Score {
             let empty = Vec::new();
             let (a, b) = (dk.get(k).unwrap_or(&empty), rk.get(k).unwrap_or(&empty));
             let c = s.kinds.get_mut(k).expect("every kind");
-            c.hits += hits(a, b);
+            c.hits += if k == "conditions" {
+                condition_hits(a, b)
+            } else {
+                hits(a, b)
+            };
             if std::env::var_os("REGLAM_IMPORT_DEBUG").is_some_and(|v| v == k) {
                 let title = text(&r.title);
                 for x in a.iter().filter(|x| !b.contains(x)) {
@@ -355,6 +399,13 @@ mod tests {
         assert_eq!(condition_number("1-шарт – тексеру"), "1");
         assert_eq!(condition_number("условие 2 – проверка"), "2");
         assert_eq!(condition_number("проверка"), "");
+    }
+
+    #[test]
+    fn a_condition_without_its_number_matches_at_its_citation() {
+        let a = vec!["10 | 1".to_string(), "10 | 2".to_string(), "5 | 1".to_string()];
+        let b = vec!["10 | ".to_string(), "10 | 2".to_string(), "5 | 3".to_string()];
+        assert_eq!(condition_hits(&a, &b), 2);
     }
 
     #[test]
