@@ -445,7 +445,11 @@ pub fn mentioned_agent(text: &str, lang: Lang) -> Option<String> {
             })?;
             let mut phrase = vec![noun.to_string()];
             // "услугодатель" is a whole name; the others take a genitive ("… корпорации").
-            let more = if noun == "услугодатель" { 0 } else { 3 };
+            let more = if noun == "услугодатель" {
+                0
+            } else {
+                3
+            };
             for w in words.iter().skip(i + 1).take(more) {
                 let n = norm(w);
                 let genitive = ["ой", "ии", "ия", "ателя", "ого", "ей", "ых", "ции"]
@@ -1282,6 +1286,31 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
     items
 }
 
+/// The two results a step prepares, the service's result "or" a reasoned refusal ("оформляет
+/// уведомление или мотивированный ответ об отказе", "хабарламаны немесе … бас тарту туралы
+/// дәлелді жауапты дайындайды"): the answers of the decision it makes, as the act words them.
+pub fn result_or_refusal(text: &str) -> Option<(String, String)> {
+    static RU: OnceLock<Regex> = OnceLock::new();
+    static KK: OnceLock<Regex> = OnceLock::new();
+    let ru = re(
+        &RU,
+        r"(?i)(\w+)\s+(?:или|либо)\s+(мотивированн\w*\s+(?:ответ\w*\s+об\s+отказе|отказ\w*))",
+    );
+    let kk = re(
+        &KK,
+        r"(?i)(\w+)\s+немесе\s+[^;.]{0,160}?(дәлелді\s+жауап\w*)|(дәлелді\s+жауап\w*)\s+немесе\s+(\w+)",
+    );
+    if let Some(c) = ru.captures(text) {
+        return Some((c[1].to_string(), c[2].to_string()));
+    }
+    let c = kk.captures(text)?;
+    match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+        (Some(a), Some(b), _, _) => Some((a.as_str().to_string(), b.as_str().to_string())),
+        (_, _, Some(b), Some(a)) => Some((a.as_str().to_string(), b.as_str().to_string())),
+        _ => None,
+    }
+}
+
 /// A clause of condition and a refusal in one sentence.
 pub fn is_conditional(text: &str) -> bool {
     let n = norm(text);
@@ -1369,6 +1398,26 @@ mod tests {
         let d = durations("в течении 15 (пункте 9 пятнадцати) минут");
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].render(), "15 (пятнадцати) min");
+    }
+
+    #[test]
+    fn results_or_refusals() {
+        assert_eq!(
+            result_or_refusal("оформляет уведомление или мотивированный ответ об отказе"),
+            Some((
+                "уведомление".into(),
+                "мотивированный ответ об отказе".into()
+            ))
+        );
+        assert_eq!(
+            result_or_refusal("хабарламаны немесе мемлекеттік қызметті көрсетуден бас тарту туралы дәлелді жауапты дайындайды"),
+            Some(("хабарламаны".into(), "дәлелді жауапты".into()))
+        );
+        assert_eq!(
+            result_or_refusal("бас тарту туралы дәлелді жауапты немесе хабарламаны дайындайды"),
+            Some(("хабарламаны".into(), "дәлелді жауапты".into()))
+        );
+        assert_eq!(result_or_refusal("выдает уведомление"), None);
     }
 
     #[test]

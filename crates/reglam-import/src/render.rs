@@ -1,7 +1,7 @@
 //! Writes a [`Draft`] as Reglam files: `act.reglam` and one file per regulation, laid out as
 //! the hand encodings in `regulations/` are.
 
-use crate::extract::{ChannelD, Draft, Item, ItemKind, RegD, Todo};
+use crate::extract::{result_or_refusal, ChannelD, Draft, Item, ItemKind, RegD, Todo};
 use crate::text::slug;
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -204,7 +204,35 @@ fn channel(o: &mut String, r: &RegD, ch: &ChannelD, k: usize, ids: &mut Ids) {
         }
         pending = flow(o, r, &ch.items, call, ids, &format!("c{k}_"), true);
     }
-    let _ = writeln!(o, "    outcome {} result", ids.take(format!("result_{id}")));
+    let result = ids.take(format!("result_{id}"));
+    // The provider's step that prepares the result or a reasoned refusal decides between the
+    // two outcomes; the channels carry its result, so each ends in that decision.
+    let decision = r
+        .procedure
+        .iter()
+        .flat_map(|(_, items)| items.iter())
+        .chain(ch.items.iter().filter(|_| !has_proc))
+        .filter(|it| it.kind != ItemKind::Condition)
+        .find_map(|it| result_or_refusal(&it.text).map(|w| (it, w)));
+    match decision {
+        Some((it, (yes, no))) => {
+            let refused = ids.take(format!("refused_{id}"));
+            let _ = writeln!(
+                o,
+                "    decide {} @{} {} {{\n      when {} -> {result}\n      when {} -> {refused}\n    }}",
+                ids.take(format!("verdict_{id}")),
+                it.cite,
+                lit(&format!("{yes} / {no}")),
+                lit(&yes),
+                lit(&no),
+            );
+            let _ = writeln!(o, "    outcome {result} result");
+            let _ = writeln!(o, "    outcome {refused} reasoned-refusal @{}", it.cite);
+        }
+        None => {
+            let _ = writeln!(o, "    outcome {result} result");
+        }
+    }
     // Refusal branches after the main outcome: only a check's `else` reaches them.
     o.push_str(&refusals(r, &ch.items, pending, ids));
     o.push_str("  }\n");

@@ -403,8 +403,16 @@ mod tests {
 
     #[test]
     fn a_condition_without_its_number_matches_at_its_citation() {
-        let a = vec!["10 | 1".to_string(), "10 | 2".to_string(), "5 | 1".to_string()];
-        let b = vec!["10 | ".to_string(), "10 | 2".to_string(), "5 | 3".to_string()];
+        let a = vec![
+            "10 | 1".to_string(),
+            "10 | 2".to_string(),
+            "5 | 1".to_string(),
+        ];
+        let b = vec![
+            "10 | ".to_string(),
+            "10 | 2".to_string(),
+            "5 | 3".to_string(),
+        ];
         assert_eq!(condition_hits(&a, &b), 2);
     }
 
