@@ -648,10 +648,17 @@ fn provider_of(t: &str) -> Option<String> {
 
 fn is_deadline_head(t: &str) -> bool {
     let n = norm(t);
-    n.contains("срок оказания")
-        || n.contains("сроки оказания")
-        || n.contains("көрсету мерзімі")
-        || n.contains("көрсету мерзімдері")
+    // The term as the subject: "көрсету мерзімі", not "… көрсету мерзімін көрсете отырып"
+    // (a step's words about another term).
+    let kk = ["көрсету мерзімі", "көрсету мерзімдері"].iter().any(|w| {
+        n.match_indices(w).any(|(i, _)| {
+            !n[i + w.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+        })
+    });
+    n.contains("срок оказания") || n.contains("сроки оказания") || kk
 }
 
 fn is_footnote(t: &str) -> bool {
