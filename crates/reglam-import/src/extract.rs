@@ -74,7 +74,7 @@ pub struct Item {
     pub alternatives: bool,
     /// The process mentions a refusal ("отказ", "бас тарту").
     pub refusal: bool,
-    /// The process names nobody: its actor is the previous process's (a TODO says so).
+    /// The item names nobody: its actor is the one of the item before (a TODO says so).
     pub inherited: bool,
 }
 
@@ -1104,9 +1104,47 @@ fn add_actor(reg: &mut RegD, name: &str, cite: &str, listed: bool) -> usize {
     reg.actors.len() - 1
 }
 
-/// The actor an item starts with: the longest listed name, or the acting phrase.
+/// The main clause after an opening clause of time or condition ("көрсетілетін қызметті алушы
+/// барлық құжаттарды ұсынған кезде, …", "в случае обращения через портал, …"): who acts is
+/// named there.
+pub fn after_leading_clause(text: &str, lang: Lang) -> Option<&str> {
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .take(15)
+        .collect();
+    let end = match lang {
+        Lang::Kk => words.iter().find_map(|(at, w)| {
+            let n = norm(w);
+            (n.ends_with("кезде") || n.ends_with("жағдайда")).then_some(at + w.len())
+        })?,
+        Lang::Ru => {
+            let n = norm(text);
+            if !["в случае ", "при ", "после "].iter().any(|w| n.starts_with(w)) {
+                return None;
+            }
+            words
+                .iter()
+                .find(|(_, w)| w.ends_with(','))
+                .map(|(at, w)| at + w.len())?
+        }
+    };
+    let rest = text[end..].trim_start_matches([',', ' ', '–', '-']);
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// The actor an item starts with: the longest listed name, or the acting phrase; after an
+/// opening clause, the one its main clause starts with.
 fn find_actor(reg: &mut RegD, text: &str, cite: &str, lang: Lang, process: bool) -> Option<usize> {
     let body = strip_item_head(text);
+    if let Some(a) = actor_at(reg, body, cite, lang, process) {
+        return Some(a);
+    }
+    let rest = after_leading_clause(body, lang)?;
+    actor_at(reg, rest, cite, lang, false)
+}
+
+fn actor_at(reg: &mut RegD, body: &str, cite: &str, lang: Lang, process: bool) -> Option<usize> {
     let best = reg
         .actors
         .iter()
@@ -1245,6 +1283,14 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
         } else {
             kind
         };
+        // "… барлық құжаттарды ұсынған кезде кіріс құжаттар журналында тіркейді": an opening
+        // clause and a main clause naming nobody go on with the one acting before.
+        let (actor, inherited_here) = match (actor, items.last()) {
+            (None, Some(prev)) if head.is_none() && after_leading_clause(text, lang).is_some() => {
+                (prev.actor, prev.actor.is_some())
+            }
+            (a, _) => (a, false),
+        };
         if head.is_none() && actor.is_none() {
             // An unnumbered line with a time but nobody acting is often a deadline or a limit.
             reg.todos.push(todo(s.no, "unread", &s.text));
@@ -1254,7 +1300,7 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
         // that names nobody ("направление запроса через ШЭП") is done by the one who did the
         // process before it.
         let mut actor = actor;
-        let mut inherited = false;
+        let mut inherited = inherited_here;
         if kind == ItemKind::Process {
             match actor {
                 Some(a) => last_process_actor = Some(a),

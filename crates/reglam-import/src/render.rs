@@ -315,7 +315,7 @@ fn statement(o: &mut String, r: &RegD, it: &Item, id: &str, else_target: Option<
     if it.inherited {
         let _ = writeln!(
             o,
-            "    # TODO(actor) line {}: nobody named; the previous process's actor is assumed",
+            "    # TODO(actor) line {}: nobody named; the actor of the item before is assumed",
             it.line
         );
     }
