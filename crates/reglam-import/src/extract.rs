@@ -350,6 +350,8 @@ const AGENTS_KK: &[&str] = &[
     "курьер",
     "комиссия",
     "жинақтаушы",
+    "әкім",
+    "беруші",
 ];
 
 /// The acting noun phrase at the start of an item, for an actor the act does not list:
@@ -394,11 +396,28 @@ pub fn leading_agent(text: &str, lang: Lang) -> Option<String> {
                 let n = norm(w);
                 if let Some(a) = AGENTS_KK.iter().find(|a| n.starts_with(*a)) {
                     let rest = &n[a.len()..];
-                    if ["", "і", "ы", "сы", "сі"].contains(&rest) {
+                    let genitive = |w: &str| {
+                        ["ның", "нің", "дың", "дің", "тың", "тің"]
+                            .iter()
+                            .any(|e| norm(w).ends_with(e))
+                    };
+                    // "беруші бөлімінің маманы": the agent noun is whose; the name goes on.
+                    let whose_next = words.get(i + 1).is_some_and(|w| genitive(w));
+                    if ["", "і", "ы", "сы", "сі"].contains(&rest) && !whose_next {
+                        // "Мемлекеттік корпорацияға … беруші": a word in the dative is where
+                        // to, not part of the name.
+                        let dative = words[..i].iter().any(|w| {
+                            let w = norm(w);
+                            ["ға", "ге", "қа", "ке"].iter().any(|e| w.ends_with(e))
+                        });
                         let phrase = words[..=i].join(" ");
-                        return (!phrase.contains(['(', ')', '"', ','])).then_some(phrase);
+                        return (!dative && !phrase.contains(['(', ')', '"', ',']))
+                            .then_some(phrase);
                     }
-                    return None;
+                    // "әкімдігінің маманы", "берушінің бас маманы": whose, the agent follows.
+                    if !(genitive(&n) || whose_next) {
+                        return None;
+                    }
                 }
             }
             None
@@ -1133,6 +1152,16 @@ pub fn after_leading_clause(text: &str, lang: Lang) -> Option<&str> {
     (!rest.is_empty()).then_some(rest)
 }
 
+/// Whether the opening clause names the State Corporation, the portal or an akim ("…
+/// корпорацияға жүгінген кезде – 5 жұмыс күні"): the line is that channel's term, not a step.
+fn names_a_remote_channel(text: &str, lang: Lang) -> bool {
+    let Some(rest) = after_leading_clause(text, lang) else {
+        return false;
+    };
+    let clause = &text[..text.len() - rest.len()];
+    channel_kinds(clause).iter().any(|k| *k != "provider")
+}
+
 /// The actor an item starts with: the longest listed name, or the acting phrase; after an
 /// opening clause, the one its main clause starts with.
 fn find_actor(reg: &mut RegD, text: &str, cite: &str, lang: Lang, process: bool) -> Option<usize> {
@@ -1286,7 +1315,11 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
         // "… барлық құжаттарды ұсынған кезде кіріс құжаттар журналында тіркейді": an opening
         // clause and a main clause naming nobody go on with the one acting before.
         let (actor, inherited_here) = match (actor, items.last()) {
-            (None, Some(prev)) if head.is_none() && after_leading_clause(text, lang).is_some() => {
+            (None, Some(prev))
+                if head.is_none()
+                    && after_leading_clause(text, lang).is_some()
+                    && !names_a_remote_channel(text, lang) =>
+            {
                 (prev.actor, prev.actor.is_some())
             }
             (a, _) => (a, false),
