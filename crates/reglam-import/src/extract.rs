@@ -442,6 +442,15 @@ pub fn mentioned_agent(text: &str, lang: Lang) -> Option<String> {
                 ("инспектор", "инспектор"),
                 ("курьер", "курьер"),
                 ("услугодател", "услугодатель"),
+                ("услугополучател", "услугополучатель"),
+                ("портал", "портал"),
+            ];
+            // Whole names that act only in the instrumental ("проверка услугодателем", "ввод
+            // услугополучателем", "формирование порталом"); "документов услугодателя" is whose.
+            const WHOLE: &[(&str, &str)] = &[
+                ("услугодатель", "услугодателем"),
+                ("услугополучатель", "услугополучателем"),
+                ("портал", "порталом"),
             ];
             const PREPOSITIONS: &[&str] =
                 &["от", "через", "к", "для", "в", "на", "у", "из", "с", "по"];
@@ -456,15 +465,13 @@ pub fn mentioned_agent(text: &str, lang: Lang) -> Option<String> {
                     .find(|(s, nom)| {
                         n.starts_with(*s)
                             && n.len() - s.len() <= 6
-                            // The provider acts only in the instrumental ("проверка
-                            // услугодателем"); "документов услугодателя" is whose.
-                            && (*nom != "услугодатель" || n == "услугодателем")
+                            && WHOLE.iter().all(|(w, ins)| w != nom || n == *ins)
                     })
                     .map(|(_, nom)| (i, *nom))
             })?;
             let mut phrase = vec![noun.to_string()];
-            // "услугодатель" is a whole name; the others take a genitive ("… корпорации").
-            let more = if noun == "услугодатель" {
+            // The others take a genitive ("… корпорации").
+            let more = if WHOLE.iter().any(|(w, _)| *w == noun) {
                 0
             } else {
                 3
