@@ -497,6 +497,13 @@ pub fn mentioned_agent(text: &str, lang: Lang) -> Option<String> {
         Lang::Kk => {
             for (i, w) in words.iter().enumerate().take(4) {
                 let n = norm(w);
+                // "беруші маманының": the agent is the next noun.
+                let agent_next = words
+                    .get(i + 1)
+                    .is_some_and(|w| AGENTS_KK.iter().any(|a| norm(w).starts_with(a)));
+                if agent_next {
+                    continue;
+                }
                 if let Some(a) = AGENTS_KK.iter().find(|a| n.starts_with(*a)) {
                     let rest = &n[a.len()..];
                     let nominative = match rest {
@@ -1213,7 +1220,38 @@ fn actor_at(reg: &mut RegD, body: &str, cite: &str, lang: Lang, process: bool) -
     }) {
         return Some(i);
     }
+    // "көрсетілетін қызметті беруші маманы" for the listed "… берушінің жауапты маманы": the
+    // act left out a word of the name, when only one listed name reads so.
+    let within: Vec<usize> = reg
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.listed && words_within(&phrase, &a.name))
+        .map(|(i, _)| i)
+        .collect();
+    if let [i] = within[..] {
+        return Some(i);
+    }
     Some(add_actor(reg, &phrase, cite, false))
+}
+
+/// Whether every word of `phrase` is a word of `name`, in order, with one word of `name` at
+/// most left out, and the last words the same.
+fn words_within(phrase: &str, name: &str) -> bool {
+    let p = norm(phrase);
+    let n = norm(name);
+    let pw: Vec<&str> = p.split(' ').collect();
+    let nw: Vec<&str> = n.split(' ').collect();
+    if pw.len() < 2 || nw.len() != pw.len() + 1 || !same_word(pw[pw.len() - 1], nw[nw.len() - 1]) {
+        return false;
+    }
+    let mut j = 0;
+    for w in &nw {
+        if j < pw.len() && same_word(pw[j], w) {
+            j += 1;
+        }
+    }
+    j == pw.len()
 }
 
 fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
