@@ -1262,6 +1262,12 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
         .any(|s| !durations(cut_cap(&s.text).0).is_empty());
     let mut last_process_actor = None;
     let mut group: Option<String> = None;
+    let has_processes = subs.iter().any(|s| {
+        matches!(
+            item_head(&s.text),
+            Some((ItemKind::Process | ItemKind::Condition, _))
+        )
+    });
     for s in subs {
         let head = item_head(&s.text);
         let (text, cap) = cut_cap(&s.text);
@@ -1320,6 +1326,24 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
                     };
                     let at = items.len() - 1;
                     items.insert(at, check);
+                    continue;
+                }
+                // The same sentence in a list of processes ("… толық емес топтамасын ұсынған
+                // жағдайда, … қабылдаудан бас тартады"): a check where it stands.
+                if has_processes && is_conditional(text) {
+                    let cite = group.clone().unwrap_or_else(|| p.num.clone());
+                    let actor = find_actor(reg, &s.text, &cite, lang, true);
+                    items.push(Item {
+                        kind: ItemKind::Condition,
+                        line: s.no,
+                        cite,
+                        text: text.to_string(),
+                        actor,
+                        durations: Vec::new(),
+                        alternatives: false,
+                        refusal: true,
+                        inherited: false,
+                    });
                     continue;
                 }
                 // A line of a procedure paragraph without a time: not read as a step.
