@@ -1153,7 +1153,10 @@ pub fn after_leading_clause(text: &str, lang: Lang) -> Option<&str> {
         })?,
         Lang::Ru => {
             let n = norm(text);
-            if !["в случае ", "при ", "после "].iter().any(|w| n.starts_with(w)) {
+            if !["в случае ", "при ", "после "]
+                .iter()
+                .any(|w| n.starts_with(w))
+            {
                 return None;
             }
             words

@@ -301,6 +301,23 @@ fn flow(
         } else {
             None
         };
+        // A check whose sentence says the documents are refused ("… не принимаются", "…
+        // қабылдаудан бас тартады") ends the case there when it fails; otherwise the case goes on
+        // to the next statement.
+        let next_plain = i + 1 < items.len() && !branches[i + 1] && Some(i + 1) != call_at;
+        if it.kind == ItemKind::Condition && it.refusal && else_target.is_none() && next_plain {
+            let refused = ids.take(format!("{}_refused", names[i]));
+            let mut line = String::new();
+            statement(&mut line, r, it, &names[i], Some(&refused));
+            let line = line.replacen(
+                &format!(" else {refused}"),
+                &format!(" then {} else {refused}", names[i + 1]),
+                1,
+            );
+            o.push_str(&line);
+            let _ = writeln!(o, "    outcome {refused} refusal-to-accept @{}", it.cite);
+            continue;
+        }
         statement(o, r, it, &names[i], else_target);
     }
     pending
@@ -371,9 +388,16 @@ fn refusals(r: &RegD, items: &[Item], pending: Vec<(usize, String)>, ids: &mut I
     for (i, name) in pending {
         let it = &items[i];
         statement(&mut o, r, it, &name, None);
+        // A refused log-in ("отказ в авторизации") ends the session, not the application.
+        let n = crate::text::norm(&it.text);
+        let kind = if n.contains("авторизац") || n.contains("авторланд") {
+            "other"
+        } else {
+            "refusal-to-accept"
+        };
         let _ = writeln!(
             o,
-            "    outcome {} refusal-to-accept @{}",
+            "    outcome {} {kind} @{}",
             ids.take(format!("{name}_refused")),
             it.cite
         );
