@@ -1472,12 +1472,15 @@ pub fn result_or_refusal(text: &str) -> Option<(String, String)> {
 /// A clause of condition and a refusal in one sentence.
 pub fn is_conditional(text: &str) -> bool {
     let n = norm(text);
-    ["в случае", "если", "жағдайда", "болған кезде"]
+    let general = ["в случае", "если", "жағдайда", "болған кезде"]
         .iter()
         .any(|w| n.contains(w))
         && ["отказ", "не принима", "бас тарт", "қайтар", "возвра"]
             .iter()
-            .any(|w| n.contains(w))
+            .any(|w| n.contains(w));
+    // "… топтамасын тапсырған кезде … өтінішті қабылдаудан бас тартады": "when" with a refusal
+    // to accept (a bare "бас тарту" there is often the reasoned refusal a step prepares).
+    general || (n.contains(" кезде") && n.contains("қабылдаудан бас тарт"))
 }
 
 fn deadlines(reg: &mut RegD, p: &Para) {

@@ -223,6 +223,24 @@ fn hits(a: &[String], b: &[String]) -> usize {
     n
 }
 
+/// The keys of `a` that `b` does not have, each as often as `a` has it more.
+fn leftover<'a>(a: &'a [String], b: &[String]) -> Vec<&'a str> {
+    let mut m: HashMap<&str, usize> = HashMap::new();
+    for x in b {
+        *m.entry(x).or_default() += 1;
+    }
+    a.iter()
+        .filter(|x| match m.get_mut(x.as_str()).filter(|c| **c > 0) {
+            Some(c) => {
+                *c -= 1;
+                false
+            }
+            None => true,
+        })
+        .map(String::as_str)
+        .collect()
+}
+
 /// Conditions match by citation and the act's number; a condition whose text keeps no number
 /// (an encoding may drop "1-шарт –" from it) matches one left over at the same citation.
 fn condition_hits(a: &[String], b: &[String]) -> usize {
@@ -317,10 +335,11 @@ pub fn score(draft: &Analysis, reference: &Analysis) -> Score {
             };
             if std::env::var_os("REGLAM_IMPORT_DEBUG").is_some_and(|v| v == k) {
                 let title = text(&r.title);
-                for x in a.iter().filter(|x| !b.contains(x)) {
+                // Keys left over on each side, as many times as they are left over.
+                for x in leftover(a, b) {
                     eprintln!("{title:.30} draft-only: {x}");
                 }
-                for x in b.iter().filter(|x| !a.contains(x)) {
+                for x in leftover(b, a) {
                     eprintln!("{title:.30} ref-only:   {x}");
                 }
             }
