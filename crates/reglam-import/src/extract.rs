@@ -74,6 +74,9 @@ pub struct Item {
     pub alternatives: bool,
     /// The process mentions a refusal ("отказ", "бас тарту").
     pub refusal: bool,
+    /// The sentence refuses to accept the documents ("не принимаются", "қабылдаудан бас
+    /// тартады"): a check failing it ends the case.
+    pub rejects: bool,
     /// The item names nobody: its actor is the one of the item before (a TODO says so).
     pub inherited: bool,
 }
@@ -1279,7 +1282,16 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
             .trim()
             .trim_end_matches([';', '.', ','])
             .trim();
-        let durs = durations(text);
+        let mut durs = durations(text);
+        // "30 жұмыс күнінен аспайтын мерзімге", "не более 30 минут": a limit, not a time.
+        let limits = durs.iter().filter(|d| is_limit(text, d)).count();
+        if limits > 0 {
+            reg.todos.push(todo(s.no, "cap", &s.text));
+            durs.retain(|d| !is_limit(text, d));
+            if durs.is_empty() && item_head(&s.text).is_none() {
+                continue;
+            }
+        }
         let numbered = s
             .text
             .trim_start()
@@ -1325,6 +1337,7 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
                         durations: Vec::new(),
                         alternatives: false,
                         refusal: true,
+                        rejects: refuses_acceptance(text),
                         inherited: false,
                     };
                     let at = items.len() - 1;
@@ -1345,6 +1358,7 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
                         durations: Vec::new(),
                         alternatives: false,
                         refusal: true,
+                        rejects: refuses_acceptance(text),
                         inherited: false,
                     });
                     continue;
@@ -1426,6 +1440,7 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
             durations: durs,
             alternatives,
             refusal,
+            rejects: refuses_acceptance(text),
             inherited,
         });
     }
@@ -1467,6 +1482,28 @@ pub fn result_or_refusal(text: &str) -> Option<(String, String)> {
         (_, _, Some(b), Some(a)) => Some((a.as_str().to_string(), b.as_str().to_string())),
         _ => None,
     }
+}
+
+/// Whether a time is a limit ("не более 15 минут", "30 жұмыс күнінен аспайтын", "5 жұмыс күні
+/// мерзіміне") rather than how long a step takes.
+fn is_limit(text: &str, d: &Dur) -> bool {
+    let before = norm(text.get(..d.start).unwrap_or(""));
+    let after = norm(text.get(d.end..).unwrap_or(""));
+    let next = after.split(' ').next().unwrap_or("");
+    ["не более", "не позднее", "не превыша", "не превыш"]
+        .iter()
+        .any(|w| before.ends_with(w))
+        || ["аспайтын", "мерзімге", "мерзіміне", "мерзімге дейін"].contains(&next)
+}
+
+/// A refusal to accept the documents, as opposed to the service's refusal a step decides on.
+pub fn refuses_acceptance(text: &str) -> bool {
+    let n = norm(text);
+    n.contains("не принима")
+        || n.contains("қабылдаудан бас тарт")
+        || n.contains("возвраща")
+        || n.contains("қайтар")
+        || (n.contains("отказ") && n.contains("в прием"))
 }
 
 /// A clause of condition and a refusal in one sentence.

@@ -305,7 +305,7 @@ fn flow(
         // қабылдаудан бас тартады") ends the case there when it fails; otherwise the case goes on
         // to the next statement.
         let next_plain = i + 1 < items.len() && !branches[i + 1] && Some(i + 1) != call_at;
-        if it.kind == ItemKind::Condition && it.refusal && else_target.is_none() && next_plain {
+        if it.kind == ItemKind::Condition && it.rejects && else_target.is_none() && next_plain {
             let refused = ids.take(format!("{}_refused", names[i]));
             let mut line = String::new();
             statement(&mut line, r, it, &names[i], Some(&refused));
