@@ -127,8 +127,13 @@ fn keys(r: &Regulation, names: &HashMap<String, String>) -> Keys {
     let mut seen = HashSet::new();
     let mut cites = HashSet::new();
     let mut steps: BTreeMap<(String, String), StepTimes> = BTreeMap::new();
+    let mut kinds = HashSet::new();
     for (_, ch) in r.channels() {
-        set("channels", ch.kind.word().to_string(), &mut k);
+        // Each kind once: the act lists its channels once, and an encoding with scenarios
+        // repeats them in every scenario.
+        if kinds.insert(ch.kind.word()) {
+            set("channels", ch.kind.word().to_string(), &mut k);
+        }
         for d in &ch.deadlines {
             set(
                 "deadlines",
