@@ -1410,6 +1410,23 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
             }
             (a, _) => (a, false),
         };
+        // "3) … в течение 19 рабочих дней при принятии решения …;" then "при выдачи дубликата
+        // удостоверения - в течение 4 рабочих дней": a line going on in lower case with
+        // nobody named continues the sub-paragraph before it, by the same actor.
+        let mut cite = cite;
+        let (actor, inherited_here) = match (actor, items.last()) {
+            (None, Some(prev))
+                if head.is_none()
+                    && prev.kind == ItemKind::Step
+                    && prev.cite.starts_with(&format!("{}.", p.num))
+                    && text.starts_with(|c: char| c.is_lowercase())
+                    && !names_a_remote_channel(text, lang) =>
+            {
+                cite = prev.cite.clone();
+                (prev.actor, prev.actor.is_some())
+            }
+            (a, _) => (a, inherited_here),
+        };
         if head.is_none() && actor.is_none() {
             // An unnumbered line with a time but nobody acting is often a deadline or a limit.
             reg.todos.push(todo(s.no, "unread", &s.text));
