@@ -1398,6 +1398,25 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
         } else {
             kind
         };
+        // "услугополучатель подает документы оператору Государственной корпорации … В случае
+        // неполного пакета … выдается расписка об отказе": the applicant does not check the
+        // documents; the one receiving them does.
+        let actor = match actor {
+            Some(a) if kind == ItemKind::Condition && reg.actors[a].kind == "applicant" => {
+                receiver(text)
+                    .map(|name| {
+                        reg.actors
+                            .iter()
+                            .position(|x| {
+                                starts_with_name(&name, &x.name).is_some()
+                                    && starts_with_name(&x.name, &name).is_some()
+                            })
+                            .unwrap_or_else(|| add_actor(reg, &name, &cite, false))
+                    })
+                    .or(Some(a))
+            }
+            a => a,
+        };
         // "… барлық құжаттарды ұсынған кезде кіріс құжаттар журналында тіркейді": an opening
         // clause and a main clause naming nobody go on with the one acting before.
         let (actor, inherited_here) = match (actor, items.last()) {
@@ -1511,6 +1530,45 @@ fn is_limit(text: &str, d: &Dur) -> bool {
         .iter()
         .any(|w| before.ends_with(w))
         || ["аспайтын", "мерзімге", "мерзіміне", "мерзімге дейін"].contains(&next)
+}
+
+/// Who receives the documents (Russian): "… подает документы оператору Государственной
+/// корпорации" (the dative), else who issues the refusal ("оператором Государственной
+/// корпорации выдается"), as a nominative name.
+fn receiver(text: &str) -> Option<String> {
+    const NOUNS: &[&str] = &[
+        "оператор",
+        "работник",
+        "сотрудник",
+        "специалист",
+        "инспектор",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let find = |endings: &[&str]| {
+        words.iter().enumerate().find_map(|(i, w)| {
+            let n = norm(w);
+            NOUNS
+                .iter()
+                .find(|s| endings.iter().any(|e| n == format!("{s}{e}")))
+                .map(|s| (i, *s))
+        })
+    };
+    let (i, noun) = find(&["у"]).or_else(|| find(&["ом"]))?;
+    let mut phrase = vec![noun.to_string()];
+    for w in words.iter().skip(i + 1).take(3) {
+        let upper = w.chars().next().is_some_and(char::is_uppercase);
+        let n = norm(w);
+        let genitive = ["ой", "ии", "ции", "ого"].iter().any(|e| n.ends_with(e));
+        if !(upper || genitive) || w.contains(['(', ')']) {
+            break;
+        }
+        let ends = w.ends_with([',', ';', '.']);
+        phrase.push(w.trim_end_matches([',', ';', '.']).to_string());
+        if ends {
+            break;
+        }
+    }
+    Some(phrase.join(" "))
 }
 
 /// A refusal to accept the documents, as opposed to the service's refusal a step decides on.
