@@ -1391,6 +1391,13 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
             }
         }
         let actor = find_actor(reg, &s.text, &cite, lang, kind != ItemKind::Step);
+        // "условие 1 – проверка на портале …", "1-шарт – … порталда тексеру": the portal checks.
+        let actor = match actor {
+            None if kind == ItemKind::Condition && checked_on_portal(text) => {
+                Some(add_actor(reg, "портал", &cite, false))
+            }
+            a => a,
+        };
         // A procedure that says what happens otherwise ("в случае неполного пакета … отказ")
         // is a condition the case passes or fails.
         let kind = if kind == ItemKind::Step && durs.len() <= 1 && is_conditional(text) {
@@ -1569,6 +1576,13 @@ fn receiver(text: &str) -> Option<String> {
         }
     }
     Some(phrase.join(" "))
+}
+
+/// A check made on the portal ("проверка на портале", "порталда тексеру").
+fn checked_on_portal(text: &str) -> bool {
+    let n = norm(text);
+    (n.contains("проверка на портале") || n.contains("на портале проверка"))
+        || (n.contains("порталда") && n.contains("тексер"))
 }
 
 /// A refusal to accept the documents, as opposed to the service's refusal a step decides on.
