@@ -538,7 +538,10 @@ pub fn mentioned_agent(text: &str, lang: Lang) -> Option<String> {
 
 fn actor_kind(name: &str) -> &'static str {
     let n = norm(name);
-    if n.contains("корпорац") {
+    if n.ends_with(" аж") || n.contains("ақпараттық жүйе") || n.contains("информационная система")
+    {
+        "system"
+    } else if n.contains("корпорац") {
         "state-corporation"
     } else if n.contains("портал") {
         "portal"
@@ -1396,6 +1399,9 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
             None if kind == ItemKind::Condition && checked_on_portal(text) => {
                 Some(add_actor(reg, "портал", &cite, false))
             }
+            None if kind == ItemKind::Condition => {
+                checking_system(text).map(|name| add_actor(reg, &name, &cite, false))
+            }
             a => a,
         };
         // A procedure that says what happens otherwise ("в случае неполного пакета … отказ")
@@ -1583,6 +1589,18 @@ fn checked_on_portal(text: &str) -> bool {
     let n = norm(text);
     (n.contains("проверка на портале") || n.contains("на портале проверка"))
         || (n.contains("порталда") && n.contains("тексер"))
+}
+
+/// The information system a check is made in ("… Мемлекеттік корпорацияның АЖ-да тексеру",
+/// "… ақпараттық жүйесінде тексеру"), as a name in the nominative.
+fn checking_system(text: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(
+        &R,
+        r"((?:\p{L}+\s+)?\p{L}+(?:ның|нің))\s+(АЖ|ақпараттық\s+жүйесі)(?:-да|-де|нде)\s+тексер",
+    );
+    let c = r.captures(text)?;
+    Some(format!("{} {}", &c[1], &c[2]))
 }
 
 /// A refusal to accept the documents, as opposed to the service's refusal a step decides on.
