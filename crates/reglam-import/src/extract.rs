@@ -538,7 +538,11 @@ pub fn mentioned_agent(text: &str, lang: Lang) -> Option<String> {
 
 fn actor_kind(name: &str) -> &'static str {
     let n = norm(name);
-    if n.ends_with(" аж") || n.contains("ақпараттық жүйе") || n.contains("информационная система")
+    if n.ends_with(" аж")
+        || n.contains("ақпараттық жүйе")
+        || n.contains("информационн")
+        || n.contains("реестр")
+        || n.starts_with("шлюз")
     {
         "system"
     } else if n.contains("корпорац") {
@@ -1271,6 +1275,10 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
         .any(|s| !durations(cut_cap(&s.text).0).is_empty());
     let mut last_process_actor = None;
     let mut group: Option<String> = None;
+    let abbreviations: Vec<(String, String)> = subs
+        .iter()
+        .flat_map(|s| defined_abbreviations(&s.text))
+        .collect();
     let has_processes = subs.iter().any(|s| {
         matches!(
             item_head(&s.text),
@@ -1399,9 +1407,9 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
             None if kind == ItemKind::Condition && checked_on_portal(text) => {
                 Some(add_actor(reg, "портал", &cite, false))
             }
-            None if kind == ItemKind::Condition => {
-                checking_system(text).map(|name| add_actor(reg, &name, &cite, false))
-            }
+            None if kind == ItemKind::Condition => checking_system(text)
+                .or_else(|| checked_in_register(text, &abbreviations))
+                .map(|name| add_actor(reg, &name, &cite, false)),
             a => a,
         };
         // A procedure that says what happens otherwise ("в случае неполного пакета … отказ")
@@ -1603,6 +1611,48 @@ fn checking_system(text: &str) -> Option<String> {
     Some(format!("{} {}", &c[1], &c[2]))
 }
 
+/// The abbreviations a text defines, with the words they stand for: "национальный реестр
+/// индивидуальных идентификационных номеров (далее – НР ИИН)" (the words whose initials spell
+/// the abbreviation).
+pub fn defined_abbreviations(text: &str) -> Vec<(String, String)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(&R, r"\((?:далее|бұдан әрі)\s*[-–—]\s*([\p{Lu}\s]{2,12})\)");
+    let mut out = Vec::new();
+    for c in r.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let abbr: Vec<char> = c[1].chars().filter(|ch| !ch.is_whitespace()).collect();
+        let before: Vec<&str> = text[..m.start()].split_whitespace().collect();
+        if abbr.len() < 2 || before.len() < abbr.len() {
+            continue;
+        }
+        let words = &before[before.len() - abbr.len()..];
+        let spelled = words.iter().zip(&abbr).all(|(w, a)| {
+            w.trim_start_matches(['"', '«'])
+                .chars()
+                .next()
+                .is_some_and(|f| f.to_uppercase().eq(a.to_uppercase()))
+        });
+        if spelled {
+            let name = words.join(" ").replace(['"', '«', '»'], "");
+            out.push((c[1].trim().to_string(), name));
+        }
+    }
+    out
+}
+
+/// The register a check looks in ("проверка наличия данных … в НР ИИН"), by the words its
+/// abbreviation stands for.
+fn checked_in_register(text: &str, abbreviations: &[(String, String)]) -> Option<String> {
+    let n = norm(text);
+    if !n.contains("проверка") {
+        return None;
+    }
+    abbreviations
+        .iter()
+        .find(|(a, _)| n.contains(&format!(" в {}", norm(a))))
+        .map(|(_, name)| name.clone())
+}
+
 /// A refusal to accept the documents, as opposed to the service's refusal a step decides on.
 pub fn refuses_acceptance(text: &str) -> bool {
     let n = norm(text);
@@ -1723,6 +1773,18 @@ mod tests {
             Some(("хабарламаны".into(), "дәлелді жауапты".into()))
         );
         assert_eq!(result_or_refusal("выдает уведомление"), None);
+    }
+
+    #[test]
+    fn abbreviations_are_spelled_by_their_words() {
+        assert_eq!(
+            defined_abbreviations("запрос в национальный реестр индивидуальных идентификационных номеров (далее – НР ИИН) о данных"),
+            [(
+                "НР ИИН".to_string(),
+                "национальный реестр индивидуальных идентификационных номеров".to_string()
+            )]
+        );
+        assert!(defined_abbreviations("в информационную систему (далее – ИС ГК)").is_empty());
     }
 
     #[test]
