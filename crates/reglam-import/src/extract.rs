@@ -1047,7 +1047,7 @@ fn regulation(lines: &[Line], lang: Lang) -> RegD {
                 }
             }
         }
-        deadlines(&mut reg, p);
+        deadlines(&mut reg, p, lang);
     }
     if reg.channels.is_empty() {
         if let Some(p) = paras.first() {
@@ -1677,13 +1677,24 @@ pub fn is_conditional(text: &str) -> bool {
     general || (n.contains(" кезде") && n.contains("қабылдаудан бас тарт"))
 }
 
-fn deadlines(reg: &mut RegD, p: &Para) {
+fn deadlines(reg: &mut RegD, p: &Para, lang: Lang) {
     let lines: Vec<(usize, &str)> = std::iter::once((p.head.no, p.text.as_str()))
         .chain(p.subs.iter().map(|s| (s.no, s.text.as_str())))
         .collect();
     let whole = is_deadline_head(&p.text);
     for (no, t) in lines {
-        if !whole && !is_deadline_head(t) {
+        // "аудандық Мемлекеттік корпорацияға жүгінген кезде … – 5 (бес) жұмыс күні ішінде": a
+        // line that opens with applying to a channel and names nobody is that channel's term.
+        let applying_line = {
+            let n = norm(t);
+            (n.contains("жүгін") || n.contains("обращени"))
+                && names_a_remote_channel(t, lang)
+                && !reg.actors.iter().any(|a| {
+                    after_leading_clause(t, lang)
+                        .is_some_and(|rest| starts_with_name(rest, &a.name).is_some())
+                })
+        };
+        if !whole && !is_deadline_head(t) && !applying_line {
             continue;
         }
         let d = durations(t);
