@@ -616,7 +616,9 @@ pub fn is_actor_list_head(t: &str) -> bool {
         && (n.contains("задействован")
             || n.contains("перечень")
             || n.contains("тізбесі")
-            || n.contains("қатысатын"))
+            || n.contains("қатысатын")
+            || n.contains("мынадай")
+            || n.contains("следующие"))
         && (n.contains("единиц")
             || n.contains("подразделен")
             || n.contains("работник")
@@ -962,6 +964,11 @@ fn regulation(lines: &[Line], lang: Lang) -> RegD {
                     .text
                     .trim_start_matches(|c: char| c.is_ascii_digit() || c == ')' || c == ' ');
                 let name = name.trim_end_matches(['.', ';', ',', ' ']).trim();
+                // "… берушінің басшысы қатысады.": the list's sentence ends on its last line.
+                let name = ["қатысады", "участвуют", "задействованы"]
+                    .iter()
+                    .find_map(|v| name.strip_suffix(v))
+                    .map_or(name, |n| n.trim_end_matches([',', ' ']));
                 let words = name.split_whitespace().count();
                 if name.is_empty()
                     || words > 12
