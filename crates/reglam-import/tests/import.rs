@@ -145,7 +145,7 @@ const FLOORS: &[(&str, &str, &[Floor])] = &[
     (
         "004",
         "mtszn-2018-20",
-        &[("actors", 0.95, 0.10), ("channels", 0.95, 0.20)],
+        &[("actors", 0.95, 0.18), ("channels", 0.95, 0.20)],
     ),
 ];
 
