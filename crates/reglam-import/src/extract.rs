@@ -74,6 +74,11 @@ pub struct Item {
     pub alternatives: bool,
     /// The process mentions a refusal ("отказ", "бас тарту").
     pub refusal: bool,
+    /// The sentence refuses to accept the documents ("не принимаются", "қабылдаудан бас
+    /// тартады"): a check failing it ends the case.
+    pub rejects: bool,
+    /// The item names nobody: its actor is the one of the item before (a TODO says so).
+    pub inherited: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -148,7 +153,7 @@ pub fn durations(text: &str) -> Vec<Dur> {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = re(
         &R,
-        r"(?i)(\d{1,4})(?:-[хи]|-ти)?\s*(?:\(([^()]{2,60})\))?\s*(минут\w*|мин\.|час(?:а|ов)?\b|рабоч\w+\s+(?:дн\w*|день)|календарн\w+\s+(?:дн\w*|день)|месяц\w*|сағат\w*|жұмыс\s+күн\w*|күнтізбелік\s+күн\w*|ай\b)",
+        r"(?i)(\d{1,4})(?:-\s?(?:[хи]|ти)\b)?\s*(?:\(([^()]{2,60})\))?\s*(минут\w*|мин\.|час(?:а|ов)?\b|рабоч\w+\s+(?:дн\w*|день)|календарн\w+\s+(?:дн\w*|день)|месяц\w*|сағат\w*|жұмыс\s+күн\w*|күнтізбелік\s+күн\w*|ай\b)",
     );
     r.captures_iter(text)
         .filter_map(|c| {
@@ -303,6 +308,24 @@ pub fn starts_with_name(text: &str, name: &str) -> Option<usize> {
         .then_some(nw.len())
 }
 
+/// Whether `text` starts with `name` but for its first word, which shares a long stem with the
+/// name's ("руководство услугодателя" for "руководитель услугодателя").
+pub fn starts_with_related_name(text: &str, name: &str) -> bool {
+    let t = norm(text);
+    let n = norm(name);
+    let tw: Vec<&str> = t.split(' ').collect();
+    let nw: Vec<&str> = n.split(' ').collect();
+    if nw.len() < 2 || tw.len() < nw.len() {
+        return false;
+    }
+    let common = nw[0]
+        .chars()
+        .zip(tw[0].chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    common >= 7 && nw[1..].iter().zip(&tw[1..]).all(|(a, b)| same_word(a, b))
+}
+
 /// Words that name someone who acts.
 const AGENTS_RU: &[&str] = &[
     "работник",
@@ -330,6 +353,8 @@ const AGENTS_KK: &[&str] = &[
     "курьер",
     "комиссия",
     "жинақтаушы",
+    "әкім",
+    "беруші",
 ];
 
 /// The acting noun phrase at the start of an item, for an actor the act does not list:
@@ -374,11 +399,28 @@ pub fn leading_agent(text: &str, lang: Lang) -> Option<String> {
                 let n = norm(w);
                 if let Some(a) = AGENTS_KK.iter().find(|a| n.starts_with(*a)) {
                     let rest = &n[a.len()..];
-                    if ["", "і", "ы", "сы", "сі"].contains(&rest) {
+                    let genitive = |w: &str| {
+                        ["ның", "нің", "дың", "дің", "тың", "тің"]
+                            .iter()
+                            .any(|e| norm(w).ends_with(e))
+                    };
+                    // "беруші бөлімінің маманы": the agent noun is whose; the name goes on.
+                    let whose_next = words.get(i + 1).is_some_and(|w| genitive(w));
+                    if ["", "і", "ы", "сы", "сі"].contains(&rest) && !whose_next {
+                        // "Мемлекеттік корпорацияға … беруші": a word in the dative is where
+                        // to, not part of the name.
+                        let dative = words[..i].iter().any(|w| {
+                            let w = norm(w);
+                            ["ға", "ге", "қа", "ке"].iter().any(|e| w.ends_with(e))
+                        });
                         let phrase = words[..=i].join(" ");
-                        return (!phrase.contains(['(', ')', '"', ','])).then_some(phrase);
+                        return (!dative && !phrase.contains(['(', ')', '"', ',']))
+                            .then_some(phrase);
                     }
-                    return None;
+                    // "әкімдігінің маманы", "берушінің бас маманы": whose, the agent follows.
+                    if !(genitive(&n) || whose_next) {
+                        return None;
+                    }
                 }
             }
             None
@@ -394,38 +436,77 @@ pub fn mentioned_agent(text: &str, lang: Lang) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().take(8).collect();
     match lang {
         Lang::Ru => {
-            const NOUNS: &[&str] = &[
-                "оператор",
-                "работник",
-                "сотрудник",
-                "специалист",
-                "инспектор",
-                "курьер",
+            // (stem, nominative).
+            const NOUNS: &[(&str, &str)] = &[
+                ("оператор", "оператор"),
+                ("работник", "работник"),
+                ("сотрудник", "сотрудник"),
+                ("специалист", "специалист"),
+                ("инспектор", "инспектор"),
+                ("курьер", "курьер"),
+                ("услугодател", "услугодатель"),
+                ("услугополучател", "услугополучатель"),
+                ("портал", "портал"),
             ];
+            // Whole names that act only in the instrumental ("проверка услугодателем", "ввод
+            // услугополучателем", "формирование порталом"); "документов услугодателя" is whose.
+            const WHOLE: &[(&str, &str)] = &[
+                ("услугодатель", "услугодателем"),
+                ("услугополучатель", "услугополучателем"),
+                ("портал", "порталом"),
+            ];
+            const PREPOSITIONS: &[&str] =
+                &["от", "через", "к", "для", "в", "на", "у", "из", "с", "по"];
             let (i, noun) = words.iter().take(4).enumerate().find_map(|(i, w)| {
                 let n = norm(w);
+                // "получение от услугодателя": a source, not the agent.
+                if i > 0 && PREPOSITIONS.contains(&norm(words[i - 1]).as_str()) {
+                    return None;
+                }
                 NOUNS
                     .iter()
-                    .find(|s| n.starts_with(*s) && n.len() - s.len() <= 6)
-                    .map(|s| (i, *s))
+                    .find(|(s, nom)| {
+                        n.starts_with(*s)
+                            && n.len() - s.len() <= 6
+                            && WHOLE.iter().all(|(w, ins)| w != nom || n == *ins)
+                    })
+                    .map(|(_, nom)| (i, *nom))
             })?;
             let mut phrase = vec![noun.to_string()];
-            for w in words.iter().skip(i + 1).take(3) {
+            // The others take a genitive ("… корпорации").
+            let more = if WHOLE.iter().any(|(w, _)| *w == noun) {
+                0
+            } else {
+                3
+            };
+            for w in words.iter().skip(i + 1).take(more) {
                 let n = norm(w);
                 let genitive = ["ой", "ии", "ия", "ателя", "ого", "ей", "ых", "ции"]
                     .iter()
                     .any(|e| n.ends_with(e));
                 let upper = w.chars().next().is_some_and(char::is_uppercase);
-                if !(genitive || upper) || w.contains(['(', ')', ',', ';']) {
+                if !(genitive || upper) || w.contains(['(', ')']) {
                     break;
                 }
-                phrase.push(w.to_string());
+                // "… оператором Государственной корпорации, вывод …": the comma ends the name.
+                let ends = w.ends_with([',', ';']);
+                phrase.push(w.trim_end_matches([',', ';']).to_string());
+                if ends {
+                    break;
+                }
             }
             Some(phrase.join(" "))
         }
         Lang::Kk => {
             for (i, w) in words.iter().enumerate().take(4) {
                 let n = norm(w);
+                // "беруші маманының": the agent is the next noun.
+                let agent_next = words
+                    .get(i + 1)
+                    .is_some_and(|w| AGENTS_KK.iter().any(|a| norm(w).starts_with(a)));
+                if agent_next {
+                    continue;
+                }
                 if let Some(a) = AGENTS_KK.iter().find(|a| n.starts_with(*a)) {
                     let rest = &n[a.len()..];
                     let nominative = match rest {
@@ -457,7 +538,14 @@ pub fn mentioned_agent(text: &str, lang: Lang) -> Option<String> {
 
 fn actor_kind(name: &str) -> &'static str {
     let n = norm(name);
-    if n.contains("корпорац") {
+    if n.ends_with(" аж")
+        || n.contains("ақпараттық жүйе")
+        || n.contains("информационн")
+        || n.contains("реестр")
+        || n.starts_with("шлюз")
+    {
+        "system"
+    } else if n.contains("корпорац") {
         "state-corporation"
     } else if n.contains("портал") {
         "portal"
@@ -480,6 +568,11 @@ fn actor_kind(name: &str) -> &'static str {
 /// The channel kind a phrase of the intake list names: the first one it mentions ("акима
 /// сельского округа … в случае отсутствия услугодателя" is the akim).
 pub fn channel_kind(text: &str) -> Option<&'static str> {
+    channel_kinds(text).into_iter().next()
+}
+
+/// Every channel kind a phrase mentions, in the order it mentions them.
+pub fn channel_kinds(text: &str) -> Vec<&'static str> {
     let n = norm(text);
     const WORDS: &[(&str, &str)] = &[
         ("корпорац", "state-corporation"),
@@ -491,11 +584,18 @@ pub fn channel_kind(text: &str) -> Option<&'static str> {
         ("аким", "akim"),
         ("әкім", "akim"),
     ];
-    WORDS
+    let mut found: Vec<(usize, &str)> = WORDS
         .iter()
         .filter_map(|(w, k)| n.find(w).map(|i| (i, *k)))
-        .min_by_key(|(i, _)| *i)
-        .map(|(_, k)| k)
+        .collect();
+    found.sort();
+    let mut kinds = Vec::new();
+    for (_, k) in found {
+        if !kinds.contains(&k) {
+            kinds.push(k);
+        }
+    }
+    kinds
 }
 
 /// A sentence opening the list of channels ("Прием заявления … осуществляются через:").
@@ -516,7 +616,14 @@ pub fn is_actor_list_head(t: &str) -> bool {
         && (n.contains("задействован")
             || n.contains("перечень")
             || n.contains("тізбесі")
-            || n.contains("қатысатын"))
+            || n.contains("қатысатын")
+            // "… берушінің мынадай қызметкерлері:", "участвуют следующие работники:"; not
+            // "работник проверяет следующие документы:".
+            || n.contains("мынадай қызметкер")
+            || n.contains("мынадай бөлімше")
+            || n.contains("следующие работник")
+            || n.contains("следующие сотрудник")
+            || n.contains("следующие структурн"))
         && (n.contains("единиц")
             || n.contains("подразделен")
             || n.contains("работник")
@@ -591,10 +698,17 @@ fn provider_of(t: &str) -> Option<String> {
 
 fn is_deadline_head(t: &str) -> bool {
     let n = norm(t);
-    n.contains("срок оказания")
-        || n.contains("сроки оказания")
-        || n.contains("көрсету мерзімі")
-        || n.contains("көрсету мерзімдері")
+    // The term as the subject: "көрсету мерзімі", not "… көрсету мерзімін көрсете отырып"
+    // (a step's words about another term).
+    let kk = ["көрсету мерзімі", "көрсету мерзімдері"].iter().any(|w| {
+        n.match_indices(w).any(|(i, _)| {
+            !n[i + w.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+        })
+    });
+    n.contains("срок оказания") || n.contains("сроки оказания") || kk
 }
 
 fn is_footnote(t: &str) -> bool {
@@ -855,6 +969,11 @@ fn regulation(lines: &[Line], lang: Lang) -> RegD {
                     .text
                     .trim_start_matches(|c: char| c.is_ascii_digit() || c == ')' || c == ' ');
                 let name = name.trim_end_matches(['.', ';', ',', ' ']).trim();
+                // "… берушінің басшысы қатысады.": the list's sentence ends on its last line.
+                let name = ["қатысады", "участвуют", "задействованы"]
+                    .iter()
+                    .find_map(|v| name.strip_suffix(v))
+                    .map_or(name, |n| n.trim_end_matches([',', ' ']));
                 let words = name.split_whitespace().count();
                 if name.is_empty()
                     || words > 12
@@ -905,11 +1024,17 @@ fn regulation(lines: &[Line], lang: Lang) -> RegD {
                         break;
                     };
                     n += 1;
-                    match channel_kind(strip_item_head(t)) {
-                        Some(k) if !kinds.iter().any(|(x, _)| *x == k) => {
-                            kinds.push((k, format!("{}.{}", p.num, num)))
-                        }
-                        Some(_) => {}
+                    // Each item names another channel: "… көрсетілетін қызметті беруші
+                    // болмаған жағдайда – … ауылдық округ әкімі" is the akim, the provider
+                    // being listed already.
+                    let named = channel_kinds(strip_item_head(t));
+                    match named
+                        .iter()
+                        .copied()
+                        .find(|k| !kinds.iter().any(|(x, _)| x == k))
+                    {
+                        Some(k) => kinds.push((k, format!("{}.{}", p.num, num))),
+                        None if !named.is_empty() => {}
                         None => reg.todos.push(todo(l.no, "channel", t)),
                     }
                 }
@@ -934,7 +1059,7 @@ fn regulation(lines: &[Line], lang: Lang) -> RegD {
                 }
             }
         }
-        deadlines(&mut reg, p);
+        deadlines(&mut reg, p, lang);
     }
     if reg.channels.is_empty() {
         if let Some(p) = paras.first() {
@@ -1034,9 +1159,60 @@ fn add_actor(reg: &mut RegD, name: &str, cite: &str, listed: bool) -> usize {
     reg.actors.len() - 1
 }
 
-/// The actor an item starts with: the longest listed name, or the acting phrase.
+/// The main clause after an opening clause of time or condition ("көрсетілетін қызметті алушы
+/// барлық құжаттарды ұсынған кезде, …", "в случае обращения через портал, …"): who acts is
+/// named there.
+pub fn after_leading_clause(text: &str, lang: Lang) -> Option<&str> {
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .take(15)
+        .collect();
+    let end = match lang {
+        Lang::Kk => words.iter().find_map(|(at, w)| {
+            let n = norm(w);
+            (n.ends_with("кезде") || n.ends_with("жағдайда")).then_some(at + w.len())
+        })?,
+        Lang::Ru => {
+            let n = norm(text);
+            if !["в случае ", "при ", "после "]
+                .iter()
+                .any(|w| n.starts_with(w))
+            {
+                return None;
+            }
+            words
+                .iter()
+                .find(|(_, w)| w.ends_with(','))
+                .map(|(at, w)| at + w.len())?
+        }
+    };
+    let rest = text[end..].trim_start_matches([',', ' ', '–', '-']);
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// Whether the opening clause names the State Corporation, the portal or an akim ("…
+/// корпорацияға жүгінген кезде – 5 жұмыс күні"): the line is that channel's term, not a step.
+fn names_a_remote_channel(text: &str, lang: Lang) -> bool {
+    let Some(rest) = after_leading_clause(text, lang) else {
+        return false;
+    };
+    let clause = &text[..text.len() - rest.len()];
+    channel_kinds(clause).iter().any(|k| *k != "provider")
+}
+
+/// The actor an item starts with: the longest listed name, or the acting phrase; after an
+/// opening clause, the one its main clause starts with.
 fn find_actor(reg: &mut RegD, text: &str, cite: &str, lang: Lang, process: bool) -> Option<usize> {
     let body = strip_item_head(text);
+    if let Some(a) = actor_at(reg, body, cite, lang, process) {
+        return Some(a);
+    }
+    let rest = after_leading_clause(body, lang)?;
+    actor_at(reg, rest, cite, lang, false)
+}
+
+fn actor_at(reg: &mut RegD, body: &str, cite: &str, lang: Lang, process: bool) -> Option<usize> {
     let best = reg
         .actors
         .iter()
@@ -1044,6 +1220,19 @@ fn find_actor(reg: &mut RegD, text: &str, cite: &str, lang: Lang, process: bool)
         .filter_map(|(i, a)| starts_with_name(body, &a.name).map(|n| (n, i)))
         .max();
     if let Some((_, i)) = best {
+        return Some(i);
+    }
+    // The act's list says "руководитель услугодателя", its procedures "руководство
+    // услугодателя": the same name with the head noun derived from the same stem, when only
+    // one listed name reads so.
+    let related: Vec<usize> = reg
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.listed && starts_with_related_name(body, &a.name))
+        .map(|(i, _)| i)
+        .collect();
+    if let [i] = related[..] {
         return Some(i);
     }
     let phrase = match leading_agent(body, lang) {
@@ -1056,7 +1245,38 @@ fn find_actor(reg: &mut RegD, text: &str, cite: &str, lang: Lang, process: bool)
     }) {
         return Some(i);
     }
+    // "көрсетілетін қызметті беруші маманы" for the listed "… берушінің жауапты маманы": the
+    // act left out a word of the name, when only one listed name reads so.
+    let within: Vec<usize> = reg
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.listed && words_within(&phrase, &a.name))
+        .map(|(i, _)| i)
+        .collect();
+    if let [i] = within[..] {
+        return Some(i);
+    }
     Some(add_actor(reg, &phrase, cite, false))
+}
+
+/// Whether every word of `phrase` is a word of `name`, in order, with one word of `name` at
+/// most left out, and the last words the same.
+fn words_within(phrase: &str, name: &str) -> bool {
+    let p = norm(phrase);
+    let n = norm(name);
+    let pw: Vec<&str> = p.split(' ').collect();
+    let nw: Vec<&str> = n.split(' ').collect();
+    if pw.len() < 2 || nw.len() != pw.len() + 1 || !same_word(pw[pw.len() - 1], nw[nw.len() - 1]) {
+        return false;
+    }
+    let mut j = 0;
+    for w in &nw {
+        if j < pw.len() && same_word(pw[j], w) {
+            j += 1;
+        }
+    }
+    j == pw.len()
 }
 
 fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
@@ -1065,6 +1285,18 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
     let any_timed = subs
         .iter()
         .any(|s| !durations(cut_cap(&s.text).0).is_empty());
+    let mut last_process_actor = None;
+    let mut group: Option<String> = None;
+    let abbreviations: Vec<(String, String)> = subs
+        .iter()
+        .flat_map(|s| defined_abbreviations(&s.text))
+        .collect();
+    let has_processes = subs.iter().any(|s| {
+        matches!(
+            item_head(&s.text),
+            Some((ItemKind::Process | ItemKind::Condition, _))
+        )
+    });
     for s in subs {
         let head = item_head(&s.text);
         let (text, cap) = cut_cap(&s.text);
@@ -1073,7 +1305,16 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
             .trim()
             .trim_end_matches([';', '.', ','])
             .trim();
-        let durs = durations(text);
+        let mut durs = durations(text);
+        // "30 жұмыс күнінен аспайтын мерзімге", "не более 30 минут": a limit, not a time.
+        let limits = durs.iter().filter(|d| is_limit(text, d)).count();
+        if limits > 0 {
+            reg.todos.push(todo(s.no, "cap", &s.text));
+            durs.retain(|d| !is_limit(text, d));
+            if durs.is_empty() && item_head(&s.text).is_none() {
+                continue;
+            }
+        }
         let numbered = s
             .text
             .trim_start()
@@ -1083,11 +1324,68 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
                 .split(')')
                 .next()
                 .is_some_and(|x| x.trim().chars().all(|c| c.is_ascii_digit()));
+        // "1) для первичной регистрации:" heads a group of unnumbered lines: they are cited
+        // by it (@5.1), and the heading itself is no step.
+        if numbered
+            && durs.is_empty()
+            && matches!(head, Some((ItemKind::Step, _)))
+            && s.text.trim_end().ends_with(':')
+        {
+            if let Some((_, n)) = &head {
+                group = Some(format!("{}.{}", p.num, n));
+            }
+            continue;
+        }
+        let unnumbered_cite = group.clone().unwrap_or_else(|| p.num.clone());
         let (kind, cite) = match &head {
-            Some((k, n)) if numbered => (*k, format!("{}.{}", p.num, n)),
-            Some((k, _)) => (*k, p.num.clone()),
-            None if !durs.is_empty() && any_timed => (ItemKind::Step, p.num.clone()),
+            Some((k, n)) if numbered => {
+                group = None;
+                (*k, format!("{}.{}", p.num, n))
+            }
+            Some((k, _)) => (*k, unnumbered_cite),
+            None if !durs.is_empty() && any_timed => (ItemKind::Step, unnumbered_cite),
             None => {
+                // "В случае … не полного пакета документов … не принимаются" under a numbered
+                // procedure: the check that guards it, cited by it and made before it.
+                let prev = items
+                    .last()
+                    .filter(|i: &&Item| i.kind == ItemKind::Step && i.cite != p.num);
+                if let Some(prev) = prev.filter(|_| any_timed && is_conditional(text)) {
+                    let check = Item {
+                        kind: ItemKind::Condition,
+                        line: s.no,
+                        cite: prev.cite.clone(),
+                        text: text.to_string(),
+                        actor: prev.actor,
+                        durations: Vec::new(),
+                        alternatives: false,
+                        refusal: true,
+                        rejects: refuses_acceptance(text),
+                        inherited: false,
+                    };
+                    let at = items.len() - 1;
+                    items.insert(at, check);
+                    continue;
+                }
+                // The same sentence in a list of processes ("… толық емес топтамасын ұсынған
+                // жағдайда, … қабылдаудан бас тартады"): a check where it stands.
+                if has_processes && is_conditional(text) {
+                    let cite = group.clone().unwrap_or_else(|| p.num.clone());
+                    let actor = find_actor(reg, &s.text, &cite, lang, true);
+                    items.push(Item {
+                        kind: ItemKind::Condition,
+                        line: s.no,
+                        cite,
+                        text: text.to_string(),
+                        actor,
+                        durations: Vec::new(),
+                        alternatives: false,
+                        refusal: true,
+                        rejects: refuses_acceptance(text),
+                        inherited: false,
+                    });
+                    continue;
+                }
                 // A line of a procedure paragraph without a time: not read as a step.
                 if any_timed && !s.text.trim_end().ends_with(':') {
                     reg.todos.push(todo(s.no, "untimed", &s.text));
@@ -1115,7 +1413,17 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
                 alternatives = true;
             }
         }
-        let actor = find_actor(reg, &s.text, &cite, lang, kind == ItemKind::Process);
+        let actor = find_actor(reg, &s.text, &cite, lang, kind != ItemKind::Step);
+        // "условие 1 – проверка на портале …", "1-шарт – … порталда тексеру": the portal checks.
+        let actor = match actor {
+            None if kind == ItemKind::Condition && checked_on_portal(text) => {
+                Some(add_actor(reg, "портал", &cite, false))
+            }
+            None if kind == ItemKind::Condition => checking_system(text)
+                .or_else(|| checked_in_register(text, &abbreviations))
+                .map(|name| add_actor(reg, &name, &cite, false)),
+            a => a,
+        };
         // A procedure that says what happens otherwise ("в случае неполного пакета … отказ")
         // is a condition the case passes or fails.
         let kind = if kind == ItemKind::Step && durs.len() <= 1 && is_conditional(text) {
@@ -1123,10 +1431,72 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
         } else {
             kind
         };
+        // "услугополучатель подает документы оператору Государственной корпорации … В случае
+        // неполного пакета … выдается расписка об отказе": the applicant does not check the
+        // documents; the one receiving them does.
+        let actor = match actor {
+            Some(a) if kind == ItemKind::Condition && reg.actors[a].kind == "applicant" => {
+                receiver(text)
+                    .map(|name| {
+                        reg.actors
+                            .iter()
+                            .position(|x| {
+                                starts_with_name(&name, &x.name).is_some()
+                                    && starts_with_name(&x.name, &name).is_some()
+                            })
+                            .unwrap_or_else(|| add_actor(reg, &name, &cite, false))
+                    })
+                    .or(Some(a))
+            }
+            a => a,
+        };
+        // "… барлық құжаттарды ұсынған кезде кіріс құжаттар журналында тіркейді": an opening
+        // clause and a main clause naming nobody go on with the one acting before.
+        let (actor, inherited_here) = match (actor, items.last()) {
+            (None, Some(prev))
+                if head.is_none()
+                    && after_leading_clause(text, lang).is_some()
+                    && !names_a_remote_channel(text, lang) =>
+            {
+                (prev.actor, prev.actor.is_some())
+            }
+            (a, _) => (a, false),
+        };
+        // "3) … в течение 19 рабочих дней при принятии решения …;" then "при выдачи дубликата
+        // удостоверения - в течение 4 рабочих дней": a line going on in lower case with
+        // nobody named continues the sub-paragraph before it, by the same actor.
+        let mut cite = cite;
+        let (actor, inherited_here) = match (actor, items.last()) {
+            (None, Some(prev))
+                if head.is_none()
+                    && prev.kind == ItemKind::Step
+                    && prev.cite.starts_with(&format!("{}.", p.num))
+                    && text.starts_with(|c: char| c.is_lowercase())
+                    && !names_a_remote_channel(text, lang) =>
+            {
+                cite = prev.cite.clone();
+                (prev.actor, prev.actor.is_some())
+            }
+            (a, _) => (a, inherited_here),
+        };
         if head.is_none() && actor.is_none() {
             // An unnumbered line with a time but nobody acting is often a deadline or a limit.
             reg.todos.push(todo(s.no, "unread", &s.text));
             continue;
+        }
+        // A list of processes describes one agent's work in an information system: a process
+        // that names nobody ("направление запроса через ШЭП") is done by the one who did the
+        // process before it.
+        let mut actor = actor;
+        let mut inherited = inherited_here;
+        if kind == ItemKind::Process {
+            match actor {
+                Some(a) => last_process_actor = Some(a),
+                None => {
+                    actor = last_process_actor;
+                    inherited = actor.is_some();
+                }
+            }
         }
         let n = norm(text);
         let refusal = n.contains("отказ") || n.contains("бас тарт");
@@ -1139,29 +1509,204 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
             durations: durs,
             alternatives,
             refusal,
+            rejects: refuses_acceptance(text),
+            inherited,
         });
     }
+    // Numbered lines with times of which none names an actor are a list of terms ("1) выдача
+    // удостоверения – 20 рабочих дней"), not a procedure: they are left to a person.
+    let sub = format!("{}.", p.num);
+    let numbered = |i: &Item| i.kind == ItemKind::Step && i.cite.starts_with(&sub);
+    if items.iter().any(|i| numbered(i) && !i.durations.is_empty())
+        && !items.iter().any(|i| numbered(i) && i.actor.is_some())
+    {
+        for i in items.iter().filter(|i| numbered(i)) {
+            reg.todos.push(todo(i.line, "unread", &i.text));
+        }
+        items.retain(|i| !numbered(i));
+    }
     items
+}
+
+/// The two results a step prepares, the service's result "or" a reasoned refusal ("оформляет
+/// уведомление или мотивированный ответ об отказе", "хабарламаны немесе … бас тарту туралы
+/// дәлелді жауапты дайындайды"): the answers of the decision it makes, as the act words them.
+pub fn result_or_refusal(text: &str) -> Option<(String, String)> {
+    static RU: OnceLock<Regex> = OnceLock::new();
+    static KK: OnceLock<Regex> = OnceLock::new();
+    let ru = re(
+        &RU,
+        r"(?i)(\w+)\s+(?:или|либо)\s+(мотивированн\w*\s+(?:ответ\w*\s+об\s+отказе|отказ\w*))",
+    );
+    let kk = re(
+        &KK,
+        r"(?i)(\w+)\s+немесе\s+[^;.]{0,160}?(дәлелді\s+жауап\w*)|(дәлелді\s+жауап\w*)\s+немесе\s+(\w+)",
+    );
+    if let Some(c) = ru.captures(text) {
+        return Some((c[1].to_string(), c[2].to_string()));
+    }
+    let c = kk.captures(text)?;
+    match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+        (Some(a), Some(b), _, _) => Some((a.as_str().to_string(), b.as_str().to_string())),
+        (_, _, Some(b), Some(a)) => Some((a.as_str().to_string(), b.as_str().to_string())),
+        _ => None,
+    }
+}
+
+/// Whether a time is a limit ("не более 15 минут", "30 жұмыс күнінен аспайтын", "5 жұмыс күні
+/// мерзіміне") rather than how long a step takes.
+fn is_limit(text: &str, d: &Dur) -> bool {
+    let before = norm(text.get(..d.start).unwrap_or(""));
+    let after = norm(text.get(d.end..).unwrap_or(""));
+    let next = after.split(' ').next().unwrap_or("");
+    ["не более", "не позднее", "не превыша", "не превыш"]
+        .iter()
+        .any(|w| before.ends_with(w))
+        || ["аспайтын", "мерзімге", "мерзіміне", "мерзімге дейін"].contains(&next)
+}
+
+/// Who receives the documents (Russian): "… подает документы оператору Государственной
+/// корпорации" (the dative), else who issues the refusal ("оператором Государственной
+/// корпорации выдается"), as a nominative name.
+fn receiver(text: &str) -> Option<String> {
+    const NOUNS: &[&str] = &[
+        "оператор",
+        "работник",
+        "сотрудник",
+        "специалист",
+        "инспектор",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let find = |endings: &[&str]| {
+        words.iter().enumerate().find_map(|(i, w)| {
+            let n = norm(w);
+            NOUNS
+                .iter()
+                .find(|s| endings.iter().any(|e| n == format!("{s}{e}")))
+                .map(|s| (i, *s))
+        })
+    };
+    let (i, noun) = find(&["у"]).or_else(|| find(&["ом"]))?;
+    let mut phrase = vec![noun.to_string()];
+    for w in words.iter().skip(i + 1).take(3) {
+        let upper = w.chars().next().is_some_and(char::is_uppercase);
+        let n = norm(w);
+        let genitive = ["ой", "ии", "ции", "ого"].iter().any(|e| n.ends_with(e));
+        if !(upper || genitive) || w.contains(['(', ')']) {
+            break;
+        }
+        let ends = w.ends_with([',', ';', '.']);
+        phrase.push(w.trim_end_matches([',', ';', '.']).to_string());
+        if ends {
+            break;
+        }
+    }
+    Some(phrase.join(" "))
+}
+
+/// A check made on the portal ("проверка на портале", "порталда тексеру").
+fn checked_on_portal(text: &str) -> bool {
+    let n = norm(text);
+    (n.contains("проверка на портале") || n.contains("на портале проверка"))
+        || (n.contains("порталда") && n.contains("тексер"))
+}
+
+/// The information system a check is made in ("… Мемлекеттік корпорацияның АЖ-да тексеру",
+/// "… ақпараттық жүйесінде тексеру"), as a name in the nominative.
+fn checking_system(text: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(
+        &R,
+        r"((?:\p{L}+\s+)?\p{L}+(?:ның|нің))\s+(АЖ|ақпараттық\s+жүйесі)(?:-да|-де|нде)\s+тексер",
+    );
+    let c = r.captures(text)?;
+    Some(format!("{} {}", &c[1], &c[2]))
+}
+
+/// The abbreviations a text defines, with the words they stand for: "национальный реестр
+/// индивидуальных идентификационных номеров (далее – НР ИИН)" (the words whose initials spell
+/// the abbreviation).
+pub fn defined_abbreviations(text: &str) -> Vec<(String, String)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(&R, r"\((?:далее|бұдан әрі)\s*[-–—]\s*([\p{Lu}\s]{2,12})\)");
+    let mut out = Vec::new();
+    for c in r.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let abbr: Vec<char> = c[1].chars().filter(|ch| !ch.is_whitespace()).collect();
+        let before: Vec<&str> = text[..m.start()].split_whitespace().collect();
+        if abbr.len() < 2 || before.len() < abbr.len() {
+            continue;
+        }
+        let words = &before[before.len() - abbr.len()..];
+        let spelled = words.iter().zip(&abbr).all(|(w, a)| {
+            w.trim_start_matches(['"', '«'])
+                .chars()
+                .next()
+                .is_some_and(|f| f.to_uppercase().eq(a.to_uppercase()))
+        });
+        if spelled {
+            let name = words.join(" ").replace(['"', '«', '»'], "");
+            out.push((c[1].trim().to_string(), name));
+        }
+    }
+    out
+}
+
+/// The register a check looks in ("проверка наличия данных … в НР ИИН"), by the words its
+/// abbreviation stands for.
+fn checked_in_register(text: &str, abbreviations: &[(String, String)]) -> Option<String> {
+    let n = norm(text);
+    if !n.contains("проверка") {
+        return None;
+    }
+    abbreviations
+        .iter()
+        .find(|(a, _)| n.contains(&format!(" в {}", norm(a))))
+        .map(|(_, name)| name.clone())
+}
+
+/// A refusal to accept the documents, as opposed to the service's refusal a step decides on.
+pub fn refuses_acceptance(text: &str) -> bool {
+    let n = norm(text);
+    n.contains("не принима")
+        || n.contains("қабылдаудан бас тарт")
+        || n.contains("возвраща")
+        || n.contains("қайтар")
+        || (n.contains("отказ") && n.contains("в прием"))
 }
 
 /// A clause of condition and a refusal in one sentence.
 pub fn is_conditional(text: &str) -> bool {
     let n = norm(text);
-    ["в случае", "если", "жағдайда", "болған кезде"]
+    let general = ["в случае", "если", "жағдайда", "болған кезде"]
         .iter()
         .any(|w| n.contains(w))
         && ["отказ", "не принима", "бас тарт", "қайтар", "возвра"]
             .iter()
-            .any(|w| n.contains(w))
+            .any(|w| n.contains(w));
+    // "… топтамасын тапсырған кезде … өтінішті қабылдаудан бас тартады": "when" with a refusal
+    // to accept (a bare "бас тарту" there is often the reasoned refusal a step prepares).
+    general || (n.contains(" кезде") && n.contains("қабылдаудан бас тарт"))
 }
 
-fn deadlines(reg: &mut RegD, p: &Para) {
+fn deadlines(reg: &mut RegD, p: &Para, lang: Lang) {
     let lines: Vec<(usize, &str)> = std::iter::once((p.head.no, p.text.as_str()))
         .chain(p.subs.iter().map(|s| (s.no, s.text.as_str())))
         .collect();
     let whole = is_deadline_head(&p.text);
     for (no, t) in lines {
-        if !whole && !is_deadline_head(t) {
+        // "аудандық Мемлекеттік корпорацияға жүгінген кезде … – 5 (бес) жұмыс күні ішінде": a
+        // line that opens with applying to a channel and names nobody is that channel's term.
+        let applying_line = {
+            let n = norm(t);
+            (n.contains("жүгін") || n.contains("обращени"))
+                && names_a_remote_channel(t, lang)
+                && !reg.actors.iter().any(|a| {
+                    after_leading_clause(t, lang)
+                        .is_some_and(|rest| starts_with_name(rest, &a.name).is_some())
+                })
+        };
+        if !whole && !is_deadline_head(t) && !applying_line {
             continue;
         }
         let d = durations(t);
@@ -1231,6 +1776,38 @@ mod tests {
         let d = durations("в течении 15 (пункте 9 пятнадцати) минут");
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].render(), "15 (пятнадцати) min");
+    }
+
+    #[test]
+    fn results_or_refusals() {
+        assert_eq!(
+            result_or_refusal("оформляет уведомление или мотивированный ответ об отказе"),
+            Some((
+                "уведомление".into(),
+                "мотивированный ответ об отказе".into()
+            ))
+        );
+        assert_eq!(
+            result_or_refusal("хабарламаны немесе мемлекеттік қызметті көрсетуден бас тарту туралы дәлелді жауапты дайындайды"),
+            Some(("хабарламаны".into(), "дәлелді жауапты".into()))
+        );
+        assert_eq!(
+            result_or_refusal("бас тарту туралы дәлелді жауапты немесе хабарламаны дайындайды"),
+            Some(("хабарламаны".into(), "дәлелді жауапты".into()))
+        );
+        assert_eq!(result_or_refusal("выдает уведомление"), None);
+    }
+
+    #[test]
+    fn abbreviations_are_spelled_by_their_words() {
+        assert_eq!(
+            defined_abbreviations("запрос в национальный реестр индивидуальных идентификационных номеров (далее – НР ИИН) о данных"),
+            [(
+                "НР ИИН".to_string(),
+                "национальный реестр индивидуальных идентификационных номеров".to_string()
+            )]
+        );
+        assert!(defined_abbreviations("в информационную систему (далее – ИС ГК)").is_empty());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Writes a [`Draft`] as Reglam files: `act.reglam` and one file per regulation, laid out as
 //! the hand encodings in `regulations/` are.
 
-use crate::extract::{ChannelD, Draft, Item, ItemKind, RegD, Todo};
+use crate::extract::{result_or_refusal, ChannelD, Draft, Item, ItemKind, RegD, Todo};
 use crate::text::slug;
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -204,7 +204,35 @@ fn channel(o: &mut String, r: &RegD, ch: &ChannelD, k: usize, ids: &mut Ids) {
         }
         pending = flow(o, r, &ch.items, call, ids, &format!("c{k}_"), true);
     }
-    let _ = writeln!(o, "    outcome {} result", ids.take(format!("result_{id}")));
+    let result = ids.take(format!("result_{id}"));
+    // The provider's step that prepares the result or a reasoned refusal decides between the
+    // two outcomes; the channels carry its result, so each ends in that decision.
+    let decision = r
+        .procedure
+        .iter()
+        .flat_map(|(_, items)| items.iter())
+        .chain(ch.items.iter().filter(|_| !has_proc))
+        .filter(|it| it.kind != ItemKind::Condition)
+        .find_map(|it| result_or_refusal(&it.text).map(|w| (it, w)));
+    match decision {
+        Some((it, (yes, no))) => {
+            let refused = ids.take(format!("refused_{id}"));
+            let _ = writeln!(
+                o,
+                "    decide {} @{} {} {{\n      when {} -> {result}\n      when {} -> {refused}\n    }}",
+                ids.take(format!("verdict_{id}")),
+                it.cite,
+                lit(&format!("{yes} / {no}")),
+                lit(&yes),
+                lit(&no),
+            );
+            let _ = writeln!(o, "    outcome {result} result");
+            let _ = writeln!(o, "    outcome {refused} reasoned-refusal @{}", it.cite);
+        }
+        None => {
+            let _ = writeln!(o, "    outcome {result} result");
+        }
+    }
     // Refusal branches after the main outcome: only a check's `else` reaches them.
     o.push_str(&refusals(r, &ch.items, pending, ids));
     o.push_str("  }\n");
@@ -273,6 +301,23 @@ fn flow(
         } else {
             None
         };
+        // A check whose sentence says the documents are refused ("… не принимаются", "…
+        // қабылдаудан бас тартады") ends the case there when it fails; otherwise the case goes on
+        // to the next statement.
+        let next_plain = i + 1 < items.len() && !branches[i + 1] && Some(i + 1) != call_at;
+        if it.kind == ItemKind::Condition && it.rejects && else_target.is_none() && next_plain {
+            let refused = ids.take(format!("{}_refused", names[i]));
+            let mut line = String::new();
+            statement(&mut line, r, it, &names[i], Some(&refused));
+            let line = line.replacen(
+                &format!(" else {refused}"),
+                &format!(" then {} else {refused}", names[i + 1]),
+                1,
+            );
+            o.push_str(&line);
+            let _ = writeln!(o, "    outcome {refused} refusal-to-accept @{}", it.cite);
+            continue;
+        }
         statement(o, r, it, &names[i], else_target);
     }
     pending
@@ -284,6 +329,13 @@ fn statement(o: &mut String, r: &RegD, it: &Item, id: &str, else_target: Option<
         .map(|a| format!(" {}", r.actors[a].id))
         .unwrap_or_default();
     let text = lit(&it.text);
+    if it.inherited {
+        let _ = writeln!(
+            o,
+            "    # TODO(actor) line {}: nobody named; the actor of the item before is assumed",
+            it.line
+        );
+    }
     if it.actor.is_none() && it.kind != ItemKind::Condition {
         let _ = writeln!(
             o,
@@ -336,9 +388,16 @@ fn refusals(r: &RegD, items: &[Item], pending: Vec<(usize, String)>, ids: &mut I
     for (i, name) in pending {
         let it = &items[i];
         statement(&mut o, r, it, &name, None);
+        // A refused log-in ("отказ в авторизации") ends the session, not the application.
+        let n = crate::text::norm(&it.text);
+        let kind = if n.contains("авторизац") || n.contains("авторланд") {
+            "other"
+        } else {
+            "refusal-to-accept"
+        };
         let _ = writeln!(
             o,
-            "    outcome {} refusal-to-accept @{}",
+            "    outcome {} {kind} @{}",
             ids.take(format!("{name}_refused")),
             it.cite
         );

@@ -127,8 +127,13 @@ fn keys(r: &Regulation, names: &HashMap<String, String>) -> Keys {
     let mut seen = HashSet::new();
     let mut cites = HashSet::new();
     let mut steps: BTreeMap<(String, String), StepTimes> = BTreeMap::new();
+    let mut kinds = HashSet::new();
     for (_, ch) in r.channels() {
-        set("channels", ch.kind.word().to_string(), &mut k);
+        // Each kind once: the act lists its channels once, and an encoding with scenarios
+        // repeats them in every scenario.
+        if kinds.insert(ch.kind.word()) {
+            set("channels", ch.kind.word().to_string(), &mut k);
+        }
         for d in &ch.deadlines {
             set(
                 "deadlines",
@@ -146,8 +151,14 @@ fn keys(r: &Regulation, names: &HashMap<String, String>) -> Keys {
             {
                 cites.insert(c.clone());
             }
-            match &n.kind {
-                NodeKind::Step(s) | NodeKind::Wait(s) if s.has_duration() => {
+            // A timed check is a step of its actor too: encodings differ on whether "checks
+            // the documents – 30 minutes" is a step followed by a check or a timed check.
+            if let NodeKind::Step(s)
+            | NodeKind::Wait(s)
+            | NodeKind::Check(s)
+            | NodeKind::Decide(s) = &n.kind
+            {
+                if s.has_duration() {
                     let actor = s
                         .actor
                         .map(|a| canon(text(&r.actors[a].name)))
@@ -161,6 +172,8 @@ fn keys(r: &Regulation, names: &HashMap<String, String>) -> Keys {
                         e.2.insert((format!("{:?}", p.duration.amount()), text(&p.text)));
                     }
                 }
+            }
+            match &n.kind {
                 NodeKind::Check(s) | NodeKind::Decide(s) => {
                     set(
                         "conditions",
@@ -176,13 +189,17 @@ fn keys(r: &Regulation, names: &HashMap<String, String>) -> Keys {
         }
     }
     for (c, actor, times) in steps.into_values() {
+        // One key per distinct amount of a step: a sentence with two times scores the same
+        // whether it is one step with two parts or two steps ("принимает … 15 минут, …
+        // рассматривает … 2 рабочих дня"), and one time split into options by who receives the
+        // result ("1 wd to the courier", "1 wd to the akim") counts once. Each key still holds
+        // the citation, the actor and the exact amount.
         let mut durs: Vec<&str> = times.iter().map(|t| t.0.as_str()).collect();
         durs.sort();
-        set(
-            "steps",
-            format!("{c} | {actor} | {}", durs.join(" + ")),
-            &mut k,
-        );
+        durs.dedup();
+        for d in durs {
+            set("steps", format!("{c} | {actor} | {d}"), &mut k);
+        }
     }
     let mut cites: Vec<String> = cites.into_iter().collect();
     cites.sort();
@@ -201,6 +218,64 @@ fn hits(a: &[String], b: &[String]) -> usize {
     for x in a {
         if let Some(c) = m.get_mut(x.as_str()).filter(|c| **c > 0) {
             *c -= 1;
+            n += 1;
+        }
+    }
+    n
+}
+
+/// The keys of `a` that `b` does not have, each as often as `a` has it more.
+fn leftover<'a>(a: &'a [String], b: &[String]) -> Vec<&'a str> {
+    let mut m: HashMap<&str, usize> = HashMap::new();
+    for x in b {
+        *m.entry(x).or_default() += 1;
+    }
+    a.iter()
+        .filter(|x| match m.get_mut(x.as_str()).filter(|c| **c > 0) {
+            Some(c) => {
+                *c -= 1;
+                false
+            }
+            None => true,
+        })
+        .map(String::as_str)
+        .collect()
+}
+
+/// Conditions match by citation and the act's number; a condition whose text keeps no number
+/// (an encoding may drop "1-шарт –" from it) matches one left over at the same citation.
+fn condition_hits(a: &[String], b: &[String]) -> usize {
+    let mut m: HashMap<&str, usize> = HashMap::new();
+    for x in b {
+        *m.entry(x).or_default() += 1;
+    }
+    let mut left = Vec::new();
+    let mut n = 0;
+    for x in a {
+        match m.get_mut(x.as_str()).filter(|c| **c > 0) {
+            Some(c) => {
+                *c -= 1;
+                n += 1;
+            }
+            None => left.push(x.as_str()),
+        }
+    }
+    let split = |x: &str| -> (String, String) {
+        let (c, num) = x.split_once(" | ").unwrap_or((x, ""));
+        (c.to_string(), num.to_string())
+    };
+    let mut rest: Vec<(String, String)> = m
+        .iter()
+        .flat_map(|(x, c)| std::iter::repeat_n(split(x), *c))
+        .collect();
+    rest.sort();
+    for x in left {
+        let (c, num) = split(x);
+        if let Some(i) = rest
+            .iter()
+            .position(|(rc, rn)| *rc == c && (rn.is_empty() || num.is_empty()))
+        {
+            rest.remove(i);
             n += 1;
         }
     }
@@ -254,13 +329,18 @@ pub fn score(draft: &Analysis, reference: &Analysis) -> Score {
             let empty = Vec::new();
             let (a, b) = (dk.get(k).unwrap_or(&empty), rk.get(k).unwrap_or(&empty));
             let c = s.kinds.get_mut(k).expect("every kind");
-            c.hits += hits(a, b);
+            c.hits += if k == "conditions" {
+                condition_hits(a, b)
+            } else {
+                hits(a, b)
+            };
             if std::env::var_os("REGLAM_IMPORT_DEBUG").is_some_and(|v| v == k) {
                 let title = text(&r.title);
-                for x in a.iter().filter(|x| !b.contains(x)) {
+                // Keys left over on each side, as many times as they are left over.
+                for x in leftover(a, b) {
                     eprintln!("{title:.30} draft-only: {x}");
                 }
-                for x in b.iter().filter(|x| !a.contains(x)) {
+                for x in leftover(b, a) {
                     eprintln!("{title:.30} ref-only:   {x}");
                 }
             }
@@ -339,6 +419,21 @@ mod tests {
         assert_eq!(condition_number("1-шарт – тексеру"), "1");
         assert_eq!(condition_number("условие 2 – проверка"), "2");
         assert_eq!(condition_number("проверка"), "");
+    }
+
+    #[test]
+    fn a_condition_without_its_number_matches_at_its_citation() {
+        let a = vec![
+            "10 | 1".to_string(),
+            "10 | 2".to_string(),
+            "5 | 1".to_string(),
+        ];
+        let b = vec![
+            "10 | ".to_string(),
+            "10 | 2".to_string(),
+            "5 | 3".to_string(),
+        ];
+        assert_eq!(condition_hits(&a, &b), 2);
     }
 
     #[test]

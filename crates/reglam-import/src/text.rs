@@ -114,8 +114,15 @@ pub fn logical_lines(src: &str) -> Vec<Line> {
         let body = unspace_letters(relink(raw).trim());
         // A page break (blank lines) may fall inside a sentence: a line that goes on in lower
         // case continues the one before.
-        let continues =
-            !indented && !out.is_empty() && (!prev_blank || starts_lower(body.trim_start()));
+        // So may one led by a single stray space, when the line before ends no sentence
+        // ("… указанных в пункте" / " Стандарта документы не принимаются;").
+        let stray = lead > 0 && !indented;
+        let open = out
+            .last()
+            .is_some_and(|l| !l.text.trim_end().ends_with(['.', ';', ':', '!', '?']));
+        let continues = !indented
+            && !out.is_empty()
+            && (!prev_blank || starts_lower(body.trim_start()) || (stray && open));
         if continues {
             let last = out.last_mut().expect("non-empty");
             last.text.push(' ');
