@@ -44,8 +44,7 @@ fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
 
 #[test]
 fn build_twice_gives_identical_bytes_in_one_part_or_several() {
-    let base = std::env::temp_dir().join(format!("reglam-build-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&base);
+    let base = support::temp("build");
     let (a, b) = (base.join("a"), base.join("b"));
     let (code, err) = build(&a);
     assert_eq!(code, 0, "{err}");
@@ -76,7 +75,6 @@ fn build_twice_gives_identical_bytes_in_one_part_or_several() {
         .filter(|p| p.ends_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
-    let _ = std::fs::remove_dir_all(&base);
 }
 
 fn walk(dir: &Path) -> Vec<String> {

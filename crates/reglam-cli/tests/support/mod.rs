@@ -21,10 +21,28 @@ pub fn reglam(args: &[&str], dir: &Path) -> (i32, String, String) {
     )
 }
 
-/// A fresh, empty folder for one test of this process.
-pub fn temp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("reglam-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("temp folder");
-    d
+/// A fresh, empty folder for one test, removed when the value is dropped (a test run used to
+/// leave tens of megabytes behind). Use it as a `&Path`.
+pub fn temp(name: &str) -> Scratch {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("reglam-test-{name}-"))
+        .tempdir()
+        .expect("temp folder");
+    Scratch(dir)
+}
+
+/// A temporary folder; see [`temp`].
+pub struct Scratch(tempfile::TempDir);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        self.0.path()
+    }
 }
