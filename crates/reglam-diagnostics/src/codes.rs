@@ -129,6 +129,8 @@ catalogue! {
     W051 Warning Finding "the deadline check needs a calendar";
     W052 Warning Finding "a path fits only with the extended deadline";
     W060 Warning Finding "a channel never issues the result";
+    W070 Warning Finding "an acknowledgement matches no finding";
+    W071 Warning Finding "a baseline entry matches no finding";
 }
 
 #[cfg(test)]

@@ -490,6 +490,22 @@ pub enum Problem {
         span: Span,
         place: Place,
     },
+    /// An `acknowledge` statement that no finding of this run matches.
+    StaleAcknowledgement {
+        span: Span,
+        /// The code as written.
+        code: String,
+        /// The element's name as written.
+        target: String,
+    },
+    /// A baseline entry for a file checked in this run that no finding matches; `span` is the
+    /// start of that file.
+    StaleBaselineEntry {
+        span: Span,
+        code: String,
+        /// The source line the entry recorded.
+        statement: String,
+    },
 }
 
 impl Problem {
@@ -540,6 +556,8 @@ impl Problem {
             NeedsCalendar { .. } => W051,
             FitsOnlyExtended { .. } => W052,
             NoResult { .. } => W060,
+            StaleAcknowledgement { .. } => W070,
+            StaleBaselineEntry { .. } => W071,
         }
     }
 
@@ -589,7 +607,9 @@ impl Problem {
             | NoDeadline { span, .. }
             | NeedsCalendar { span, .. }
             | FitsOnlyExtended { span, .. }
-            | NoResult { span, .. } => *span,
+            | NoResult { span, .. }
+            | StaleAcknowledgement { span, .. }
+            | StaleBaselineEntry { span, .. } => *span,
         }
     }
 }

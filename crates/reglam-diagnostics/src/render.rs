@@ -1,4 +1,4 @@
-use crate::{Diagnostic, Severity, SourceMap, CATALOGUE};
+use crate::{Acknowledgement, AcknowledgementKind, Diagnostic, Severity, SourceMap, CATALOGUE};
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::term::{self, termcolor::WriteColor};
 use serde::Serialize;
@@ -31,6 +31,9 @@ pub fn render_human(
             notes.push(format!("{}: {c}", words.in_the_act()));
         }
         notes.push(format!("{}: {}", words.help(), d.help));
+        if let Some(a) = &d.acknowledged {
+            notes.push(format!("{}: {}", words.acknowledged(), acknowledged_reason(a)));
+        }
         let diagnostic = cs::Diagnostic::new(severity)
             .with_code(d.code.as_str())
             .with_message(&d.message)
@@ -65,6 +68,18 @@ pub struct JsonDiagnostic {
     pub citation: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acknowledged: Option<Acknowledgement>,
+}
+
+/// The reason an acknowledged finding is shown with: the drafter's, with the act's place.
+fn acknowledged_reason(a: &Acknowledgement) -> String {
+    let words = crate::words::default();
+    match (a.kind, &a.citation) {
+        (AcknowledgementKind::Baseline, _) => words.in_baseline().to_string(),
+        (AcknowledgementKind::InSource, Some(c)) => format!("{} (@{c})", a.reason),
+        (AcknowledgementKind::InSource, None) => a.reason.clone(),
+    }
 }
 
 /// The JSON form of diagnostics, resolved against their sources: plain data that outlives the
@@ -90,6 +105,7 @@ fn to_json(sources: &SourceMap, d: &Diagnostic) -> JsonDiagnostic {
         help: d.help.clone(),
         citation: d.citation.clone(),
         notes: d.notes.clone(),
+        acknowledged: d.acknowledged.clone(),
     }
 }
 
@@ -119,7 +135,7 @@ pub fn render_sarif(items: &[JsonDiagnostic], version: &str) -> String {
             if let Some(c) = &j.citation {
                 text.push_str(&format!(" ({}: {c})", words.in_the_act()));
             }
-            json!({
+            let mut result = json!({
                 "ruleId": j.code,
                 "ruleIndex": CATALOGUE.iter().position(|i| i.code == j.code),
                 "level": sarif_level(j.severity),
@@ -135,7 +151,18 @@ pub fn render_sarif(items: &[JsonDiagnostic], version: &str) -> String {
                         }
                     }
                 }],
-            })
+            });
+            if let Some(a) = &j.acknowledged {
+                let kind = match a.kind {
+                    AcknowledgementKind::InSource => "inSource",
+                    AcknowledgementKind::Baseline => "external",
+                };
+                result["suppressions"] = json!([{
+                    "kind": kind,
+                    "justification": acknowledged_reason(a),
+                }]);
+            }
+            result
         })
         .collect();
     let log = json!({

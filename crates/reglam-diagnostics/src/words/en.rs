@@ -344,6 +344,14 @@ impl Words for English {
         "help"
     }
 
+    fn acknowledged(&self) -> &'static str {
+        "acknowledged"
+    }
+
+    fn in_baseline(&self) -> &'static str {
+        "in the baseline"
+    }
+
     fn problem(&self, problem: &Problem) -> Worded {
         use Problem::*;
         let mut secondary = Vec::new();
@@ -627,6 +635,16 @@ impl Words for English {
                 format!("{} never issues the result", self.place(place)),
                 "no `result` outcome is reachable".to_string(),
                 "Every route should be able to end with `outcome NAME result`.".to_string(),
+            ),
+            StaleAcknowledgement { code, target, .. } => (
+                format!("the acknowledgement of {code} at `{target}` matches no finding"),
+                "nothing to acknowledge here".to_string(),
+                "Remove the acknowledgement, or name the element the finding is reported on (a finding of the act, not a malformed file).".to_string(),
+            ),
+            StaleBaselineEntry { code, statement, .. } => (
+                format!("the baseline entry {code} at \"{statement}\" matches no finding of this file"),
+                "the baseline expects a finding in this file".to_string(),
+                "The finding is gone: write the baseline again with `--write-baseline`.".to_string(),
             ),
         };
         Worded {

@@ -284,6 +284,16 @@ mod every_problem {
                 span,
                 place: place(),
             },
+            StaleAcknowledgement {
+                span,
+                code: "E020".into(),
+                target: "issued".into(),
+            },
+            StaleBaselineEntry {
+                span,
+                code: "E020".into(),
+                statement: "outcome issued result".into(),
+            },
             // A choice that looks like a typo is answered with the closest one.
             bad(ArgIssue::NotOneOf {
                 found: "tims".into(),
