@@ -1,6 +1,7 @@
 //! The checks: everything Reglam reports beyond syntax and names. Each check reads the model
 //! (or, for lexical checks, the syntax tree) and reports [`Problem`]s; none changes anything.
 
+mod acknowledge;
 mod graph;
 mod lexical;
 
@@ -35,6 +36,7 @@ pub fn check(analysis: &Analysis) -> Vec<Diagnostic> {
     all.extend(lexical.into_iter().flatten());
     sort_diagnostics(&mut all);
     all.dedup();
+    acknowledge::apply(&regulations, &damaged, &mut all);
     all
 }
 
