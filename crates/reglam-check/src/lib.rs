@@ -2,9 +2,11 @@
 //! (or, for lexical checks, the syntax tree) and reports [`Problem`]s; none changes anything.
 
 mod acknowledge;
+pub mod baseline;
 mod graph;
 mod lexical;
 
+pub use baseline::{Baseline, BaselineEntry, BaselineMatcher};
 use reglam_diagnostics::{sort_diagnostics, Diagnostic, FileId, Problem};
 use reglam_model::{par_map, Analysis, Citation, Regulation};
 use std::collections::HashSet;

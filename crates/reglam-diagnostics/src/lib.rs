@@ -23,8 +23,8 @@ pub use problem::{
 };
 pub use reglam_time::{Amount, CalendarReason};
 pub use render::{json_items, render_human, render_json, render_sarif, JsonDiagnostic, Position};
-pub use source::{FileId, SourceMap, Span};
 use serde::Serialize;
+pub use source::{FileId, SourceMap, Span};
 
 /// A location with a short explanation. Not exhaustive, so that only this crate (its
 /// catalogue) makes labels.

@@ -32,7 +32,11 @@ pub fn render_human(
         }
         notes.push(format!("{}: {}", words.help(), d.help));
         if let Some(a) = &d.acknowledged {
-            notes.push(format!("{}: {}", words.acknowledged(), acknowledged_reason(a)));
+            notes.push(format!(
+                "{}: {}",
+                words.acknowledged(),
+                acknowledged_reason(a)
+            ));
         }
         let diagnostic = cs::Diagnostic::new(severity)
             .with_code(d.code.as_str())

@@ -642,7 +642,7 @@ impl Words for English {
                 "Remove the acknowledgement, or name the element the finding is reported on (a finding of the act, not a malformed file).".to_string(),
             ),
             StaleBaselineEntry { code, statement, .. } => (
-                format!("the baseline entry {code} at \"{statement}\" matches no finding of this file"),
+                format!("the baseline entry {code} at `{statement}` matches no finding of this file"),
                 "the baseline expects a finding in this file".to_string(),
                 "The finding is gone: write the baseline again with `--write-baseline`.".to_string(),
             ),
