@@ -116,3 +116,42 @@ fn a_baseline_round_trip() {
         2
     );
 }
+
+/// The bundled corpus acknowledges its acts' errors, so CI can gate on it; a baseline of its
+/// warnings, written and read in several parts, accepts every one and leaves no entry over.
+#[test]
+fn the_corpus_passes_and_its_baseline_round_trips_in_parts() {
+    let repo = reglam_testkit::repo();
+    let (code, _, err) = reglam(&["check", "regulations"], &repo);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains(": 0 errors,"), "{err}");
+    let d = temp("corpus-baseline");
+    let base = d.join("base.json");
+    let base = base.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_reglam"))
+            .args(args)
+            .current_dir(&repo)
+            .env("REGLAM_CHUNK", "7")
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, _, err) = run(&["check", "regulations", "--write-baseline", base]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = run(&[
+        "check",
+        "--deny-warnings",
+        "regulations",
+        "--baseline",
+        base,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("W071"), "{out}");
+    assert!(err.contains(": 0 errors, 0 warnings ("), "{err}");
+}
