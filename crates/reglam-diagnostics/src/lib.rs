@@ -67,7 +67,8 @@ pub struct Diagnostic {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Acknowledgement {
     pub kind: AcknowledgementKind,
-    /// The drafter's reason, as written (empty for a baseline entry).
+    /// The drafter's reason, as written (empty, and not written in JSON, for a baseline entry).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub reason: String,
     /// The act's place the reason rests on, as written after `@`.
     #[serde(skip_serializing_if = "Option::is_none")]

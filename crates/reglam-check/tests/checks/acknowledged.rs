@@ -136,3 +136,29 @@ fn a_baseline_survives_line_shifts_and_reports_what_is_gone() {
     assert_eq!(reglam_testkit::codes(&d), ["W071", "W071"]);
     insta::assert_snapshot!(reglam_testkit::render(&fixed.analysis, &d));
 }
+
+#[test]
+fn russian_and_kazakh_spell_it_too() {
+    for keyword in ["признано", "мойындалған"] {
+        let c = check(&regulation(
+            HEAD,
+            &format!(
+                "{BODY}{keyword} E020 issued \"the act's own steps overrun its deadline\" @5.3"
+            ),
+        ));
+        assert_eq!(c.codes(), ["E021", "E020"], "{keyword}");
+        assert!(c.one("E020").is_acknowledged(), "{keyword}");
+    }
+}
+
+#[test]
+fn only_a_regulation_or_a_channel_acknowledges() {
+    let c = check(&regulation(
+        HEAD,
+        &format!(
+            "{BODY}step other specialist 10 min \"x\" {{\n  acknowledge E020 issued \"no\"\n}}"
+        ),
+    ));
+    assert!(c.codes().contains(&"E007"), "{:?}", c.codes());
+    assert!(c.one("E020").fails());
+}
