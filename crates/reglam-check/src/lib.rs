@@ -1,9 +1,12 @@
 //! The checks: everything Reglam reports beyond syntax and names. Each check reads the model
 //! (or, for lexical checks, the syntax tree) and reports [`Problem`]s; none changes anything.
 
+mod acknowledge;
+pub mod baseline;
 mod graph;
 mod lexical;
 
+pub use baseline::{Baseline, BaselineEntry, BaselineMatcher};
 use reglam_diagnostics::{sort_diagnostics, Diagnostic, FileId, Problem};
 use reglam_model::{par_map, Analysis, Citation, Regulation};
 use std::collections::HashSet;
@@ -36,6 +39,7 @@ pub fn check(analysis: &Analysis) -> Vec<Diagnostic> {
     all.extend(lexical.into_iter().flatten());
     sort_diagnostics(&mut all);
     all.dedup();
+    acknowledge::apply(&regulations, &damaged, &mut all);
     all
 }
 

@@ -48,6 +48,13 @@ enum Command {
         /// paths given alone: a file's folder, a directory's tree).
         #[arg(long)]
         root: Option<PathBuf>,
+        /// Findings listed in this baseline file are shown as acknowledged and do not fail the
+        /// run (see docs/ci.md).
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// Write every finding not acknowledged in its file to this baseline file.
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
     },
     /// Check a corpus and write every regulation's documents and diagrams, with an index.
     Build {
@@ -159,12 +166,16 @@ fn main() -> ExitCode {
             deny_warnings,
             summary,
             root,
+            baseline,
+            write_baseline,
         } => check(
             &paths,
             format,
             CheckOptions {
                 deny_warnings,
                 summary,
+                baseline,
+                write_baseline,
             },
             root,
         ),
@@ -230,6 +241,8 @@ fn main() -> ExitCode {
 struct CheckOptions {
     deny_warnings: bool,
     summary: bool,
+    baseline: Option<PathBuf>,
+    write_baseline: Option<PathBuf>,
 }
 
 fn check(
@@ -238,6 +251,17 @@ fn check(
     options: CheckOptions,
     root: Option<PathBuf>,
 ) -> ExitCode {
+    let mut matcher = match &options.baseline {
+        None => None,
+        Some(path) => match read_baseline(path) {
+            Ok(b) => Some(reglam_check::BaselineMatcher::new(&b)),
+            Err(e) => {
+                eprintln!("error: cannot read the baseline {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let mut written = reglam_check::Baseline::default();
     let inputs = reglam_pipeline::discover(RealFs, paths, root);
     let mut io_errors = inputs.errors.clone();
     let stdout = std::io::stdout();
@@ -250,19 +274,28 @@ fn check(
     let mut items: Vec<JsonDiagnostic> = Vec::new();
     let mut summary_rows = Vec::new();
     let mut reported = reglam_pipeline::ReportedOnce::default();
-    let (mut files, mut errors, mut warnings) = (0, 0, 0);
+    let (mut files, mut errors, mut warnings, mut acknowledged) = (0, 0, 0, 0);
     let mut write_failed = None;
     // An empty list still runs once, so that "checked 0 files" is said.
     for chunk in reglam_pipeline::parts(&inputs.files) {
         let reglam_pipeline::Part {
             analysis,
-            diagnostics,
-            errors: e,
-            warnings: w,
+            mut diagnostics,
+            ..
         } = inputs.check_part(chunk, &mut reported, &mut io_errors);
         files += analysis.roots.len();
-        errors += e;
-        warnings += w;
+        if let Some(m) = &mut matcher {
+            m.apply(&analysis.sources, &analysis.roots, &mut diagnostics);
+        }
+        if options.write_baseline.is_some() {
+            written.record(&analysis.sources, &mut diagnostics);
+        }
+        errors += diagnostics.iter().filter(|d| d.fails()).count();
+        acknowledged += diagnostics.iter().filter(|d| d.is_acknowledged()).count();
+        warnings += diagnostics
+            .iter()
+            .filter(|d| !d.is_error() && !d.is_acknowledged())
+            .count();
         match format {
             Format::Human => {
                 if let Err(e) = render_human(&mut human, &analysis.sources, &diagnostics) {
@@ -298,9 +331,20 @@ fn check(
     for e in &io_errors {
         eprintln!("error: {}", cannot_read(e));
     }
+    if let Some(path) = &options.write_baseline {
+        if let Err(e) = reglam_pipeline::write_atomically(path, written.to_json().as_bytes()) {
+            eprintln!("error: cannot write the baseline {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    }
     if matches!(format, Format::Human) {
+        let acknowledged = if acknowledged > 0 {
+            format!(" ({acknowledged} acknowledged, not counted)")
+        } else {
+            String::new()
+        };
         eprintln!(
-            "checked {files} file{}: {errors} error{}, {warnings} warning{}",
+            "checked {files} file{}: {errors} error{}, {warnings} warning{}{acknowledged}",
             plural(files),
             plural(errors),
             plural(warnings)
@@ -313,6 +357,12 @@ fn check(
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The baseline file given with `--baseline`.
+fn read_baseline(path: &std::path::Path) -> Result<reglam_check::Baseline, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    reglam_check::Baseline::from_json(&text).map_err(|e| e.to_string())
 }
 
 /// How a path that could not be read is reported.
@@ -402,7 +452,7 @@ mod tests {
             // example; their sections describe how to reproduce them instead.
             // E029 needs two files and a build, W070 an invisible character: described too.
             let file_level = [
-                "E002", "E005", "E006", "E010", "E011", "E012", "E029", "W070",
+                "E002", "E005", "E006", "E010", "E011", "E012", "E029", "W070", "W072",
             ];
             if !file_level.contains(&info.code) {
                 assert!(

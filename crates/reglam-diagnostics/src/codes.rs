@@ -131,6 +131,8 @@ catalogue! {
     W052 Warning Finding "a path fits only with the extended deadline";
     W060 Warning Finding "a channel never issues the result";
     W070 Warning Finding "a bidirectional control character";
+    W071 Warning Finding "an acknowledgement matches no finding";
+    W072 Warning Finding "a baseline entry matches no finding";
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ pub use problem::{
 pub use reglam_time::{Amount, CalendarReason};
 pub use render::{escape_controls, is_bidi_control, is_unsafe_char};
 pub use render::{json_items, render_human, render_json, render_sarif, JsonDiagnostic, Position};
+use serde::Serialize;
 pub use source::{FileId, SourceMap, Span};
 
 /// A location with a short explanation. Not exhaustive, so that only this crate (its
@@ -59,6 +60,48 @@ pub struct Diagnostic {
     pub help: String,
     /// Where the element comes from in the source act, when the file cites it.
     pub citation: Option<String>,
+    /// Set when the finding is known and accepted: it is still shown, but does not fail a run.
+    pub acknowledged: Option<Acknowledgement>,
+}
+
+/// Why a finding is accepted: an `acknowledge` statement of the file, or a baseline file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Acknowledgement {
+    pub kind: AcknowledgementKind,
+    /// The drafter's reason, as written (empty, and not written in JSON, for a baseline entry).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+    /// The act's place the reason rests on, as written after `@`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub citation: Option<String>,
+}
+
+/// Where an acknowledgement comes from (SARIF's `suppression.kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AcknowledgementKind {
+    /// An `acknowledge` statement in the regulation.
+    InSource,
+    /// An entry of the baseline file given with `--baseline`.
+    Baseline,
+}
+
+impl Acknowledgement {
+    pub fn in_source(reason: impl Into<String>, citation: Option<String>) -> Self {
+        Acknowledgement {
+            kind: AcknowledgementKind::InSource,
+            reason: reason.into(),
+            citation,
+        }
+    }
+
+    pub fn baseline() -> Self {
+        Acknowledgement {
+            kind: AcknowledgementKind::Baseline,
+            reason: String::new(),
+            citation: None,
+        }
+    }
 }
 
 impl Diagnostic {
@@ -75,6 +118,15 @@ impl Diagnostic {
     /// over its deadline: the model is whole and can be rendered.
     pub fn is_malformed(&self) -> bool {
         self.code.kind() == CodeKind::Malformed
+    }
+
+    /// An error that fails a run: not acknowledged.
+    pub fn fails(&self) -> bool {
+        self.is_error() && self.acknowledged.is_none()
+    }
+
+    pub fn is_acknowledged(&self) -> bool {
+        self.acknowledged.is_some()
     }
 }
 

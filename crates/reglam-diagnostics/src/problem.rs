@@ -510,6 +510,22 @@ pub enum Problem {
         /// The character's code point.
         character: u32,
     },
+    /// An `acknowledge` statement that no finding of this run matches.
+    StaleAcknowledgement {
+        span: Span,
+        /// The code as written.
+        code: String,
+        /// The element's name as written.
+        target: String,
+    },
+    /// A baseline entry for a file checked in this run that no finding matches; `span` is the
+    /// start of that file.
+    StaleBaselineEntry {
+        span: Span,
+        code: String,
+        /// The source line the entry recorded.
+        statement: String,
+    },
 }
 
 impl Problem {
@@ -562,6 +578,8 @@ impl Problem {
             NoResult { .. } => W060,
             OutputCollision { .. } => E029,
             BidiControl { .. } => W070,
+            StaleAcknowledgement { .. } => W071,
+            StaleBaselineEntry { .. } => W072,
         }
     }
 
@@ -613,7 +631,9 @@ impl Problem {
             | FitsOnlyExtended { span, .. }
             | NoResult { span, .. }
             | OutputCollision { span, .. }
-            | BidiControl { span, .. } => *span,
+            | BidiControl { span, .. }
+            | StaleAcknowledgement { span, .. }
+            | StaleBaselineEntry { span, .. } => *span,
         }
     }
 }

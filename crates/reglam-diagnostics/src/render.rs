@@ -1,4 +1,6 @@
-use crate::{Diagnostic, FileId, Severity, SourceMap, Span, CATALOGUE};
+use crate::{
+    Acknowledgement, AcknowledgementKind, Diagnostic, FileId, Severity, SourceMap, Span, CATALOGUE,
+};
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term::{self, termcolor::WriteColor};
@@ -179,6 +181,13 @@ pub fn render_human(
             notes.push(format!("{}: {}", words.in_the_act(), safe(c)));
         }
         notes.push(format!("{}: {}", words.help(), safe(&d.help)));
+        if let Some(a) = &d.acknowledged {
+            notes.push(format!(
+                "{}: {}",
+                words.acknowledged(),
+                safe(&acknowledged_reason(a))
+            ));
+        }
         let diagnostic = cs::Diagnostic::new(severity)
             .with_code(d.code.as_str())
             .with_message(safe(&d.message))
@@ -213,6 +222,18 @@ pub struct JsonDiagnostic {
     pub citation: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acknowledged: Option<Acknowledgement>,
+}
+
+/// The reason an acknowledged finding is shown with: the drafter's, with the act's place.
+fn acknowledged_reason(a: &Acknowledgement) -> String {
+    let words = crate::words::default();
+    match (a.kind, &a.citation) {
+        (AcknowledgementKind::Baseline, _) => words.in_baseline().to_string(),
+        (AcknowledgementKind::InSource, Some(c)) => format!("{} (@{c})", a.reason),
+        (AcknowledgementKind::InSource, None) => a.reason.clone(),
+    }
 }
 
 /// The JSON form of diagnostics, resolved against their sources: plain data that outlives the
@@ -238,6 +259,7 @@ fn to_json(sources: &SourceMap, d: &Diagnostic) -> JsonDiagnostic {
         help: d.help.clone(),
         citation: d.citation.clone(),
         notes: d.notes.clone(),
+        acknowledged: d.acknowledged.clone(),
     }
 }
 
@@ -267,7 +289,7 @@ pub fn render_sarif(items: &[JsonDiagnostic], version: &str) -> String {
             if let Some(c) = &j.citation {
                 text.push_str(&format!(" ({}: {c})", words.in_the_act()));
             }
-            json!({
+            let mut result = json!({
                 "ruleId": j.code,
                 "ruleIndex": CATALOGUE.iter().position(|i| i.code == j.code),
                 "level": sarif_level(j.severity),
@@ -283,7 +305,18 @@ pub fn render_sarif(items: &[JsonDiagnostic], version: &str) -> String {
                         }
                     }
                 }],
-            })
+            });
+            if let Some(a) = &j.acknowledged {
+                let kind = match a.kind {
+                    AcknowledgementKind::InSource => "inSource",
+                    AcknowledgementKind::Baseline => "external",
+                };
+                result["suppressions"] = json!([{
+                    "kind": kind,
+                    "justification": acknowledged_reason(a),
+                }]);
+            }
+            result
         })
         .collect();
     let log = json!({

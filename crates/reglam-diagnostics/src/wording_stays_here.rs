@@ -312,6 +312,8 @@ const NAME_OR_SOURCE: &[&str] = &[
     "citation",
     // The regulation another one collides with, as `FILE: ID`.
     "other",
+    // A diagnostic code as written (`E020`).
+    "code",
     // Tuple variants: a word, a date or a citation as written, a keyword as written, a
     // regulation's name, the operating system's own message.
     "Word",

@@ -16,6 +16,7 @@
 //! [`Workspace::lower`] gives the model before its paths are analysed ([`Lowered`]), so a pass
 //! such as an amendment can change it first; [`Workspace::finish`] is `lower().build()`.
 
+mod acknowledge;
 mod args;
 mod decl;
 mod graph;

@@ -329,7 +329,9 @@ impl<'a> Lower<'a> {
             cite: h.cite.clone(),
             span: st.span,
             file: self.file,
+            acknowledgements: Vec::new(),
         };
+        self.read.acknowledgements(st, &mut reg);
         let body = self.block(st);
         let mut service: Option<&StandardService> = None;
         // Actors first, so that steps may come before or after the declarations.
@@ -640,6 +642,8 @@ impl<'a> Lower<'a> {
                     }
                     Some(Keyword::Note) => self.text_field(x, &mut Text::default()),
                     Some(Keyword::Due) => due_sts.push(x),
+                    // Lowered with the regulation's ([`Reader::acknowledgements`]).
+                    Some(Keyword::Acknowledge) => {}
                     Some(_) => flow_sts.push(x),
                     None => {}
                 }

@@ -186,6 +186,25 @@ pub struct Regulation {
     pub span: Span,
     #[serde(skip)]
     pub file: FileId,
+    /// Findings the act is known to have (`acknowledge`), in the regulation and its channels.
+    #[serde(skip)]
+    pub acknowledgements: Vec<Acknowledgement>,
+}
+
+/// `acknowledge CODE ELEMENT "reason" @cite`: the findings with code `CODE` whose primary span
+/// lies inside `regions`, the statements named `ELEMENT` in the block it is written in.
+#[derive(Debug, Clone)]
+pub struct Acknowledgement {
+    /// The code as written (matched case-insensitively by the check).
+    pub code: String,
+    pub code_span: Span,
+    pub target: String,
+    pub target_span: Span,
+    pub reason: String,
+    pub cite: Option<Citation>,
+    /// The spans of the statements named `target` (with their blocks).
+    pub regions: Vec<Span>,
+    pub span: Span,
 }
 
 impl Regulation {

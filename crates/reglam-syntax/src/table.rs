@@ -65,6 +65,8 @@ pub enum Keyword {
     Call,
     Goto,
     Outcome,
+    // Findings the act is known to have.
+    Acknowledge,
 }
 
 /// Where a statement appears: the top of a file, or the block of a statement.
@@ -141,11 +143,24 @@ impl Parent {
                 Procedure,
                 Channel,
                 Scenario,
+                Acknowledge,
             ],
             Parent::Scenario => &[Title, Deadline, Cap, TableTotal, Procedure, Channel, Note],
             Parent::Channel => &[
-                Deadline, Due, TableTotal, Note, Step, Check, Decide, Parallel, Rework, Wait, Call,
-                Goto, Outcome,
+                Deadline,
+                Due,
+                TableTotal,
+                Note,
+                Step,
+                Check,
+                Decide,
+                Parallel,
+                Rework,
+                Wait,
+                Call,
+                Goto,
+                Outcome,
+                Acknowledge,
             ],
             Parent::Procedure | Parent::Branch => FLOW,
             Parent::Step => &[Action, Produces, Part, Option, Table, Actor, Note],
@@ -296,6 +311,8 @@ rows! {
     Call => Shape { words: 1, cite: true, ..shape() };
     Goto => Shape { words: 1, cite: true, ..shape() };
     Outcome => Shape { words: 2, ..NAMED };
+    // `acknowledge E020 issued_gc "reason" @8.7`: a code, the element, the reason.
+    Acknowledge => Shape { words: 2, ..NAMED };
 }
 
 /// Statements whose arguments depend on where they are written.
@@ -387,6 +404,6 @@ mod tests {
         for k in Keyword::all() {
             assert_eq!(STATEMENTS.iter().filter(|r| r.keyword == k).count(), 1);
         }
-        assert_eq!(STATEMENTS.len(), Keyword::Outcome as usize + 1);
+        assert_eq!(STATEMENTS.len(), Keyword::Acknowledge as usize + 1);
     }
 }

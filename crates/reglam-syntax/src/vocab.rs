@@ -227,6 +227,7 @@ rows! {
     Word::Keyword(K::Call) => ["call"] ["вызов"] ["шақыру"];
     Word::Keyword(K::Goto) => ["goto"] ["переход"] ["өту"];
     Word::Keyword(K::Outcome) => ["outcome"] ["исход"] ["қорытынды"];
+    Word::Keyword(K::Acknowledge) => ["acknowledge"] ["признано"] ["мойындалған"];
     // Fixed words.
     F(Fixed::InForce) => ["in-force"] ["действует"] ["қолданыста"];
     F(Fixed::Repealed) => ["repealed"] ["утратил-силу"] ["күшін-жойған"];

@@ -5,6 +5,7 @@
 
 mod support;
 
+mod acknowledged;
 mod actors;
 mod deadlines;
 mod flow;

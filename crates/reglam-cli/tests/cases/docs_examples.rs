@@ -101,7 +101,7 @@ fn behaves_as_documented(ex: &Example) -> Result<(), Failed> {
             });
         }
         None => {
-            let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
+            let errors: Vec<_> = diags.iter().filter(|d| d.fails()).collect();
             if !errors.is_empty() {
                 failures.push(format!(
                     "{name}: expected no errors\n{}",

@@ -4,6 +4,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod acknowledged;
 mod bad_input_extra;
 mod build;
 mod cli;

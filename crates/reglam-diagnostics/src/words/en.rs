@@ -347,6 +347,14 @@ impl Words for English {
         "help"
     }
 
+    fn acknowledged(&self) -> &'static str {
+        "acknowledged"
+    }
+
+    fn in_baseline(&self) -> &'static str {
+        "in the baseline"
+    }
+
     fn problem(&self, problem: &Problem) -> Worded {
         use Problem::*;
         let mut secondary = Vec::new();
@@ -649,6 +657,16 @@ impl Words for English {
                 ),
                 "reorders how the text is displayed".to_string(),
                 "Remove it: it makes the text display in an order other than the one it is read in, so what a reviewer sees is not what Reglam reads. Output shows it escaped.".to_string(),
+            ),
+            StaleAcknowledgement { code, target, .. } => (
+                format!("the acknowledgement of {code} at `{target}` matches no finding"),
+                "nothing to acknowledge here".to_string(),
+                "Remove the acknowledgement, or name the element the finding is reported on (a finding of the act, not a malformed file).".to_string(),
+            ),
+            StaleBaselineEntry { code, statement, .. } => (
+                format!("the baseline entry {code} at `{statement}` matches no finding of this file"),
+                "the baseline expects a finding in this file".to_string(),
+                "The finding is gone: write the baseline again with `--write-baseline`.".to_string(),
             ),
         };
         Worded {

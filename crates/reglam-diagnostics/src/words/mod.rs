@@ -44,6 +44,10 @@ pub trait Words: Sync {
     fn in_the_act(&self) -> &'static str;
     /// Introduces the help line: "help".
     fn help(&self) -> &'static str;
+    /// Introduces the reason a finding is acknowledged: "acknowledged".
+    fn acknowledged(&self) -> &'static str;
+    /// The reason of a finding acknowledged by a baseline file: "in the baseline".
+    fn in_baseline(&self) -> &'static str;
 }
 
 /// The language diagnostics are worded in until a run can choose one.
@@ -98,6 +102,7 @@ impl Problem {
             notes,
             help,
             citation: citation.map(|raw| format!("@{raw} ({})", words.citation(raw))),
+            acknowledged: None,
         }
     }
 }

@@ -294,6 +294,16 @@ mod every_problem {
                 span,
                 character: 0x202E,
             },
+            StaleAcknowledgement {
+                span,
+                code: "E020".into(),
+                target: "issued".into(),
+            },
+            StaleBaselineEntry {
+                span,
+                code: "E020".into(),
+                statement: "outcome issued result".into(),
+            },
             // A choice that looks like a typo is answered with the closest one (kept last:
             // `a_choice_suggests_the_closest` takes the last problem).
             bad(ArgIssue::NotOneOf {
