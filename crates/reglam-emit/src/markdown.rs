@@ -815,7 +815,11 @@ pub fn render(corpus: &Corpus, reg: &Regulation, lang: Lang) -> String {
     };
 
     out.push_str(&format!("# {}\n\n", fill(ph::TITLE, lang, &[&title])));
-    if reg.falls_back(lang) {
+    let standard_title = reg.implements.as_ref().and_then(|(std, svc)| {
+        let s = corpus.standards.iter().find(|s| &s.id == std)?;
+        s.services.iter().find(|x| &x.id == svc).map(|x| &x.title)
+    });
+    if reg.falls_back(lang) || standard_title.is_some_and(|t| t.falls_back(lang)) {
         out.push_str(&format!("*{}*\n\n", crate::common::fallback_note(lang)));
     }
 
