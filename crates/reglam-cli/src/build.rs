@@ -3,8 +3,8 @@
 
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use reglam_diagnostics::render_human;
-use reglam_pipeline::build::graphviz_available;
 use reglam_model::Lang;
+use reglam_pipeline::build::graphviz_available;
 use reglam_pipeline::{BuildLangs, BuildOptions, Event, RealFs, WriteFailure};
 use std::io::{IsTerminal, Write as _};
 use std::path::PathBuf;

@@ -218,15 +218,15 @@ impl Regulation {
             .iter()
             .chain(self.scenarios.iter().flat_map(|s| &s.deadlines))
             .chain(self.channels().flat_map(|(_, c)| {
-                c.deadlines.iter().chain(c.deadline.iter().map(|d| &d.deadline))
+                c.deadlines
+                    .iter()
+                    .chain(c.deadline.iter().map(|d| &d.deadline))
             }));
         own.any(|t| t.falls_back(lang))
             || deadlines
                 .flat_map(|d| &d.extensions)
                 .any(|e| e.when.falls_back(lang))
-            || self
-                .channels()
-                .any(|(s, c)| c.falls_back(self, s, lang))
+            || self.channels().any(|(s, c)| c.falls_back(self, s, lang))
     }
 
     /// Every channel of every scenario, with its scenario.

@@ -544,14 +544,8 @@ pub fn build<F: FileSystem>(
                 stem: &stem,
             });
             seen += 1;
-            let (files, fallbacks) = regulation_outputs(
-                &analysis,
-                reg,
-                &stem,
-                options,
-                &mut out.failures,
-                events,
-            );
+            let (files, fallbacks) =
+                regulation_outputs(&analysis, reg, &stem, options, &mut out.failures, events);
             // All of a regulation's files or none: a half-published regulation would mix
             // with another's.
             if let Some((path, other)) = files

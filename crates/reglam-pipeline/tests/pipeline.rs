@@ -243,6 +243,25 @@ fn the_registry_covers_every_format() {
         assert!(std::ptr::eq(formats::find(f.name).unwrap(), f));
         assert!(!f.about.is_empty());
     }
+    // Issue 13: one file in the regulation's language (names as before), both on request;
+    // Markdown always in both, the model (which holds both) always once.
+    use reglam_model::Lang::{Kk, Ru};
+    use reglam_pipeline::BuildLangs;
+    let files = |name, langs| formats::find(name).unwrap().build_files(Kk, langs);
+    assert_eq!(files("dot", BuildLangs::Own), [(Kk, "dot".to_string())]);
+    assert_eq!(
+        files("bpmn", BuildLangs::Only(Ru)),
+        [(Ru, "bpmn".to_string())]
+    );
+    assert_eq!(
+        files("mermaid", BuildLangs::Both),
+        [(Ru, "ru.mmd".to_string()), (Kk, "kk.mmd".to_string())]
+    );
+    assert_eq!(
+        files("md", BuildLangs::Own),
+        [(Ru, "ru.md".to_string()), (Kk, "kk.md".to_string())]
+    );
+    assert_eq!(files("json", BuildLangs::Both), [(Kk, "json".to_string())]);
     let mut exts: Vec<&str> = FORMATS.iter().map(|f| f.extension).collect();
     exts.sort();
     exts.dedup();

@@ -157,7 +157,10 @@ fn a_text_missing_in_one_language_falls_back_noted_once() {
     assert_eq!(noted(&kk, Lang::Kk), 1);
     assert!(!kk.contains("none]") && !kk.contains("мәтін жоқ"));
     let ru = markdown::render(&a.corpus, ru_only, Lang::Ru);
-    assert!(!ru.contains(note(Lang::Ru)), "the Russian text is all there");
+    assert!(
+        !ru.contains(note(Lang::Ru)),
+        "the Russian text is all there"
+    );
     // Pavlodar's are in Kazakh only.
     let kk_only = find(
         &a,
