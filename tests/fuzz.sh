@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the fuzz targets for a set time, seeded with the corpus regulations.
-# Usage: bash tests/fuzz.sh [SECONDS-PER-TARGET] [TARGET...]   (default: 300 s, parse and pipeline)
+# Usage: bash tests/fuzz.sh [SECONDS-PER-TARGET] [TARGET...]   (default: 300 s; every target)
 # Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`). Crashes are saved
 # under fuzz/artifacts/TARGET/; each one found becomes a test in
 # crates/reglam-cli/tests/fuzz_regressions.rs.
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../fuzz"
 SECS=${1:-300}
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(parse pipeline)
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(parse pipeline run loader)
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 for t in "${TARGETS[@]}"; do
   seeds=corpus/$t

@@ -30,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
                 if format.one_channel {
                     selection.channels.truncate(1);
                 }
-                let _ = format.emit(corpus, &selection, lang);
+                let _ = format.emit(corpus, &selection, Some(lang));
             }
         }
         // Every worst path the model computed can be written out.

@@ -3,8 +3,9 @@
 
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use reglam_diagnostics::render_human;
+use reglam_model::Lang;
 use reglam_pipeline::build::graphviz_available;
-use reglam_pipeline::{BuildOptions, Event, RealFs, WriteFailure};
+use reglam_pipeline::{BuildLangs, BuildOptions, Event, RealFs, WriteFailure};
 use std::io::{IsTerminal, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -13,7 +14,26 @@ pub struct BuildArgs {
     pub dir: PathBuf,
     pub out: PathBuf,
     pub svg: bool,
+    pub langs: BuildLangs,
     pub root: Option<PathBuf>,
+}
+
+/// `reglam build --lang`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum BuildLangArg {
+    Ru,
+    Kk,
+    Both,
+}
+
+impl From<BuildLangArg> for BuildLangs {
+    fn from(l: BuildLangArg) -> BuildLangs {
+        match l {
+            BuildLangArg::Ru => BuildLangs::Only(Lang::Ru),
+            BuildLangArg::Kk => BuildLangs::Only(Lang::Kk),
+            BuildLangArg::Both => BuildLangs::Both,
+        }
+    }
 }
 
 /// Progress on a terminal only: quiet when piped or in CI.
@@ -86,6 +106,7 @@ pub fn run(args: BuildArgs) -> ExitCode {
         dir: args.dir,
         out: args.out,
         svg,
+        langs: args.langs,
     };
     let last = inputs.files.len().saturating_sub(1);
     let report = reglam_pipeline::build(&inputs, &options, &mut |event| match event {
@@ -123,6 +144,15 @@ pub fn run(args: BuildArgs) -> ExitCode {
     }
     for f in &report.failures {
         eprintln!("error: {}", failure(f));
+    }
+    if report.fallback_outputs > 0 {
+        eprintln!(
+            "note: {}",
+            reglam_diagnostics::words::fallback_outputs(
+                report.fallback_outputs,
+                report.fallback_regulations
+            )
+        );
     }
     let (regulations, errors, warnings) = (report.regulations, report.errors, report.warnings);
     eprintln!(

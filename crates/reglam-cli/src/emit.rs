@@ -50,7 +50,7 @@ pub struct EmitArgs {
     pub file: PathBuf,
     pub channel: Option<String>,
     pub scenario: Option<String>,
-    pub lang: LangArg,
+    pub lang: Option<LangArg>,
     pub out: Option<PathBuf>,
     pub root: Option<PathBuf>,
 }
@@ -158,7 +158,7 @@ pub fn run(args: EmitArgs) -> ExitCode {
             choices(channel_names)
         ));
     }
-    let lang: Lang = args.lang.into();
+    let lang: Option<Lang> = args.lang.map(Into::into);
     let selection = Selection {
         regulations: regs,
         channels: selected,

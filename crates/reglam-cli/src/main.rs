@@ -66,6 +66,12 @@ enum Command {
         /// Skip SVG even when Graphviz is installed.
         #[arg(long)]
         no_svg: bool,
+        /// The language of documents and diagrams (default: each regulation's own, its file's
+        /// `lang`); `both` writes each in both, file names carrying the language (`x.kk.dot`).
+        /// Markdown is always in both. A text missing in a language is shown in the other, and
+        /// the document says so once.
+        #[arg(long, value_enum)]
+        lang: Option<build::BuildLangArg>,
         /// The tree imports may not leave, in addition to the paths given (by default the
         /// paths given alone: a file's folder, a directory's tree).
         #[arg(long)]
@@ -84,9 +90,10 @@ enum Command {
         /// Only this scenario (default: every scenario).
         #[arg(long)]
         scenario: Option<String>,
-        /// The language of labels; a text only in the other language is marked, not translated.
-        #[arg(long, value_enum, default_value = "ru")]
-        lang: emit::LangArg,
+        /// The language of labels (default: the regulation's own, its file's `lang`); a text
+        /// missing in it is shown in the other language, and the document says so once.
+        #[arg(long, value_enum)]
+        lang: Option<emit::LangArg>,
         /// Write to this file (atomically) instead of stdout.
         #[arg(long)]
         out: Option<PathBuf>,
@@ -183,11 +190,13 @@ fn main() -> ExitCode {
             dir,
             out,
             no_svg,
+            lang,
             root,
         } => build::run(build::BuildArgs {
             dir,
             out,
             svg: !no_svg,
+            langs: lang.map(Into::into).unwrap_or_default(),
             root,
         }),
         Command::Emit {

@@ -9,29 +9,19 @@ use reglam_model::{
     Regulation, Text,
 };
 
-/// The language's code as written in markers: "ru", "kk".
-pub fn lang_code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ru => "ru",
-        Lang::Kk => "kk",
-    }
-}
-
-fn other(lang: Lang) -> Lang {
-    match lang {
-        Lang::Ru => Lang::Kk,
-        Lang::Kk => Lang::Ru,
-    }
-}
-
-/// The text in `lang`; when only the other language has it, that text marked
-/// "[kk: none] …" so a reader sees it is not a translation. `None` when neither has it.
+/// The text to show in `lang` ([`Text::pick`]: the other language's when the source has none
+/// in `lang`; the diagram then says so once, [`fallback_note`]). `None` when neither has it.
 pub fn text(t: &Text, lang: Lang) -> Option<String> {
-    if let Some(s) = t.get(lang) {
-        return Some(s.to_string());
+    t.any(lang).map(str::to_string)
+}
+
+/// The one note of a document in `lang` some of whose texts are in the other language, the
+/// source having none in `lang`: said once, never a marker on every label.
+pub fn fallback_note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ru => "Часть текстов — на казахском языке: в источнике нет их текста на русском.",
+        Lang::Kk => "Кейбір мәтіндер орыс тілінде: дереккөзде олардың қазақша мәтіні жоқ.",
     }
-    t.get(other(lang))
-        .map(|s| format!("[{}: none] {s}", lang_code(lang)))
 }
 
 /// A duration for a diagram label: "3 раб. дн. 2 ч 30 мин", "3 жұмыс күні 2 сағат 30 минут".
@@ -392,14 +382,15 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_language_is_marked_never_translated() {
+    fn a_missing_language_falls_back_unmarked() {
         let t = Text {
             ru: Some("выдача".into()),
             kk: None,
         };
-        assert_eq!(text(&t, Lang::Kk).as_deref(), Some("[kk: none] выдача"));
+        assert_eq!(text(&t, Lang::Kk).as_deref(), Some("выдача"));
         assert_eq!(text(&t, Lang::Ru).as_deref(), Some("выдача"));
         assert_eq!(text(&Text::default(), Lang::Ru), None);
+        assert!(t.falls_back(Lang::Kk) && !t.falls_back(Lang::Ru));
     }
 
     #[test]

@@ -111,6 +111,9 @@ pub fn channel(reg: &Regulation, scenario: &Scenario, channel: &Channel, lang: L
         );
     }
     caption.extend(common::wrap(&place, 90, 2));
+    if channel.falls_back(reg, scenario, lang) {
+        caption.extend(common::wrap(common::fallback_note(lang), 90, 2));
+    }
     let short = |n: petgraph::graph::NodeIndex| {
         let t = node_text(&g[n], lang);
         let mut w = common::wrap(&t, 60, 1);

@@ -159,6 +159,8 @@ pub struct ProcedureJson {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RegulationJson {
     pub id: String,
+    /// The language of its texts by default (the file's `lang`): `ru` or `kk`.
+    pub lang: String,
     pub title: TextJson,
     pub implements: Option<ImplementsJson>,
     pub provider: TextJson,
@@ -494,6 +496,7 @@ fn actor(a: &Actor) -> ActorJson {
 pub fn regulation(r: &Regulation) -> RegulationJson {
     RegulationJson {
         id: r.id.clone(),
+        lang: r.lang.code().to_string(),
         title: text(&r.title),
         implements: r.implements.as_ref().map(|(s, v)| ImplementsJson {
             standard: s.clone(),

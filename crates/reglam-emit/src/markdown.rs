@@ -164,14 +164,6 @@ pub mod phrases {
         "Процедуры (действия) не описаны.",
         "Рәсімдер (іс-қимылдар) сипатталмаған.",
     );
-    /// Shown in place of a missing text, before the other language's text.
-    pub const MISSING: P = (
-        "(текст на русском языке отсутствует)",
-        "(қазақ тіліндегі мәтін жоқ)",
-    );
-    /// Marks the other language's text shown in its place: in a Russian document the text is
-    /// Kazakh, and the other way round.
-    pub const IN_OTHER: P = ("на казахском языке:", "орыс тілінде:");
     pub const NOT_GIVEN: P = ("не указано", "көрсетілмеген");
     pub const NO_ACTOR: P = ("исполнитель не указан", "орындаушы көрсетілмеген");
     pub const NO_DURATION: P = ("срок не указан", "мерзімі көрсетілмеген");
@@ -391,23 +383,10 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// A text in `lang`, escaped; when only the other language has it, a visible marker and the
-/// other language's text in italics, marked with its language. `None` when neither has it.
+/// A text in `lang`, escaped: the other language's when the source has none in `lang`
+/// ([`Text::pick`]); the document then says so once, under its title. `None` when neither has it.
 pub fn text(x: &Text, lang: Lang) -> Option<String> {
-    if let Some(s) = x.get(lang).filter(|s| !s.trim().is_empty()) {
-        return Some(escape(s));
-    }
-    let other = match lang {
-        Lang::Ru => Lang::Kk,
-        Lang::Kk => Lang::Ru,
-    };
-    let s = x.get(other).filter(|s| !s.trim().is_empty())?;
-    Some(format!(
-        "*{}* *{} {}*",
-        t(ph::MISSING, lang),
-        t(ph::IN_OTHER, lang),
-        escape(s)
-    ))
+    x.any(lang).map(escape)
 }
 
 fn text_or(x: &Text, lang: Lang, missing: ph::P) -> String {
@@ -836,6 +815,13 @@ pub fn render(corpus: &Corpus, reg: &Regulation, lang: Lang) -> String {
     };
 
     out.push_str(&format!("# {}\n\n", fill(ph::TITLE, lang, &[&title])));
+    let standard_title = reg.implements.as_ref().and_then(|(std, svc)| {
+        let s = corpus.standards.iter().find(|s| &s.id == std)?;
+        s.services.iter().find(|x| &x.id == svc).map(|x| &x.title)
+    });
+    if reg.falls_back(lang) || standard_title.is_some_and(|t| t.falls_back(lang)) {
+        out.push_str(&format!("*{}*\n\n", crate::common::fallback_note(lang)));
+    }
 
     // 1. General provisions.
     out.push_str(&format!("## {}\n\n", t(ph::SECTION_1, lang)));
@@ -1178,24 +1164,13 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_language_is_marked_not_translated() {
+    fn a_missing_language_falls_back_unmarked() {
         let only_kk = Text {
             ru: None,
             kk: Some("кеңсе | қызметкері".into()),
         };
-        assert_eq!(
-            text(&only_kk, Lang::Ru).unwrap(),
-            "*(текст на русском языке отсутствует)* *на казахском языке: кеңсе \\| қызметкері*"
-        );
+        assert_eq!(text(&only_kk, Lang::Ru).unwrap(), "кеңсе \\| қызметкері");
         assert_eq!(text(&only_kk, Lang::Kk).unwrap(), "кеңсе \\| қызметкері");
-        let only_ru = Text {
-            ru: Some("выдача".into()),
-            kk: None,
-        };
-        assert_eq!(
-            text(&only_ru, Lang::Kk).unwrap(),
-            "*(қазақ тіліндегі мәтін жоқ)* *орыс тілінде: выдача*"
-        );
         assert_eq!(text(&Text::default(), Lang::Ru), None);
     }
 

@@ -59,6 +59,9 @@ pub fn channel(reg: &Regulation, scenario: &Scenario, channel: &Channel, lang: L
         place = format!("{s}/{place}");
     }
     let _ = writeln!(out, "%% {} / {place}", reg.id);
+    if channel.falls_back(reg, scenario, lang) {
+        let _ = writeln!(out, "%% {}", common::fallback_note(lang));
+    }
     let short = |n: petgraph::graph::NodeIndex| {
         common::wrap(&node_text(&g[n], lang), 60, 1)
             .pop()

@@ -104,6 +104,8 @@ struct Words {
     deadline: &'static str,
     deadline_lane: &'static str,
     no_actor: &'static str,
+    /// Said once when some texts are in the other language, the source having none in this one.
+    fallback: &'static str,
 }
 
 fn words(lang: Lang) -> Words {
@@ -114,6 +116,7 @@ fn words(lang: Lang) -> Words {
             deadline: "Срок оказания услуги истёк",
             deadline_lane: "Срок оказания услуги",
             no_actor: "Без исполнителя",
+            fallback: "Часть текстов — на казахском языке: в источнике нет их текста на русском.",
         },
         Lang::Kk => Words {
             start: "Құжаттардың түсуі",
@@ -121,6 +124,7 @@ fn words(lang: Lang) -> Words {
             deadline: "Қызмет көрсету мерзімі өтті",
             deadline_lane: "Қызмет көрсету мерзімі",
             no_actor: "Орындаушысыз",
+            fallback: "Кейбір мәтіндер орыс тілінде: дереккөзде олардың қазақша мәтіні жоқ.",
         },
     }
 }
@@ -629,6 +633,9 @@ pub fn channel(
         .any(lang)
         .map_or_else(|| reg.id.clone(), |t| short(t, 100));
     x.open("bpmn:collaboration", &[a("id", coll.clone())]);
+    if channel.falls_back(reg, scenario, lang) {
+        x.text("bpmn:documentation", &[], w.fallback);
+    }
     x.empty(
         "bpmn:participant",
         &[

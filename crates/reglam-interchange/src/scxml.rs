@@ -430,6 +430,12 @@ pub fn channel(
          1 calendar day = 24 hours, 1 month = 28 days; exact amounts are in reglam:* \
          attributes. See docs/interchange.md.",
     );
+    if channel.falls_back(reg, scenario, lang) {
+        w.x.comment(match lang {
+            Lang::Ru => "Часть текстов — на казахском языке: в источнике нет их текста на русском.",
+            Lang::Kk => "Кейбір мәтіндер орыс тілінде: дереккөзде олардың қазақша мәтіні жоқ.",
+        });
+    }
     let reworks: Vec<NodeIndex> = channel
         .flow
         .graph

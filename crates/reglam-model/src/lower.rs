@@ -313,6 +313,7 @@ impl<'a> Lower<'a> {
         };
         let mut reg = Regulation {
             id,
+            lang: self.lang,
             title: self.text_of(&h),
             implements: None,
             provider: Text::default(),

@@ -26,9 +26,23 @@ impl Text {
             Lang::Kk => self.kk.as_deref(),
         }
     }
-    /// The text in `lang`, or else in the other language.
+    /// The text to show in `lang`, with whether it is in `lang` (`true`) or, the source having
+    /// none in `lang`, the other language's (`false`). `None` when neither has it. Every
+    /// output picks its texts here, so a missing language is handled one way everywhere: the
+    /// other language's text, and one note per document (see [`Regulation::falls_back`]).
+    pub fn pick(&self, lang: Lang) -> Option<(&str, bool)> {
+        let given = |l| self.get(l).filter(|s| !s.trim().is_empty());
+        given(lang)
+            .map(|s| (s, true))
+            .or_else(|| given(lang.other()).map(|s| (s, false)))
+    }
+    /// [`Text::pick`]'s text alone.
     pub fn any(&self, lang: Lang) -> Option<&str> {
-        self.get(lang).or(self.ru.as_deref()).or(self.kk.as_deref())
+        self.pick(lang).map(|(s, _)| s)
+    }
+    /// Whether a document in `lang` shows this text in the other language.
+    pub fn falls_back(&self, lang: Lang) -> bool {
+        matches!(self.pick(lang), Some((_, false)))
     }
     pub(crate) fn set(&mut self, lang: Lang, text: String) {
         match lang {
@@ -167,6 +181,8 @@ pub struct EffectiveDeadline {
 #[derive(Debug, Clone, Serialize)]
 pub struct Regulation {
     pub id: String,
+    /// The language of its texts by default (the file's `lang`): its outputs are in it.
+    pub lang: Lang,
     pub title: Text,
     pub implements: Option<(String, String)>,
     pub provider: Text,
@@ -208,6 +224,30 @@ pub struct Acknowledgement {
 }
 
 impl Regulation {
+    /// Whether a document of the whole regulation in `lang` shows some text in the other
+    /// language (the source has none in `lang`): it says so once, and `build` reports it.
+    pub fn falls_back(&self, lang: Lang) -> bool {
+        let mut own = [&self.title, &self.provider, &self.result]
+            .into_iter()
+            .chain(&self.notes)
+            .chain(self.actors.iter().map(|a| &a.name))
+            .chain(self.scenarios.iter().map(|s| &s.title));
+        let deadlines = self
+            .deadlines
+            .iter()
+            .chain(self.scenarios.iter().flat_map(|s| &s.deadlines))
+            .chain(self.channels().flat_map(|(_, c)| {
+                c.deadlines
+                    .iter()
+                    .chain(c.deadline.iter().map(|d| &d.deadline))
+            }));
+        own.any(|t| t.falls_back(lang))
+            || deadlines
+                .flat_map(|d| &d.extensions)
+                .any(|e| e.when.falls_back(lang))
+            || self.channels().any(|(s, c)| c.falls_back(self, s, lang))
+    }
+
     /// Every channel of every scenario, with its scenario.
     pub fn channels(&self) -> impl Iterator<Item = (&Scenario, &Channel)> {
         self.scenarios
@@ -263,6 +303,21 @@ pub struct Channel {
     pub span: Span,
 }
 
+impl Channel {
+    /// Whether a diagram of this channel in `lang` shows some text in the other language: the
+    /// regulation's and scenario's titles, the actors' names and every node's texts.
+    pub fn falls_back(&self, reg: &Regulation, scenario: &Scenario, lang: Lang) -> bool {
+        reg.title.falls_back(lang)
+            || scenario.title.falls_back(lang)
+            || reg.actors.iter().any(|a| a.name.falls_back(lang))
+            || self
+                .flow
+                .graph
+                .node_weights()
+                .any(|n| n.texts().any(|t| t.falls_back(lang)))
+    }
+}
+
 /// A sub-deadline: the path to the end of `node` must fit.
 #[derive(Debug, Clone, Serialize)]
 pub struct Due {
@@ -316,6 +371,25 @@ pub struct Node {
     pub cite: Option<Citation>,
     #[serde(skip)]
     pub span: Span,
+}
+
+impl Node {
+    /// Every text the node carries.
+    pub fn texts(&self) -> impl Iterator<Item = &Text> {
+        let (step, single) = match &self.kind {
+            NodeKind::Step(s) | NodeKind::Check(s) | NodeKind::Decide(s) | NodeKind::Wait(s) => {
+                (Some(s), None)
+            }
+            NodeKind::Rework(r) => (None, Some(&r.reason)),
+            NodeKind::Outcome { text, .. } => (None, Some(text)),
+            NodeKind::Start | NodeKind::Fork | NodeKind::Join => (None, None),
+        };
+        single.into_iter().chain(step.into_iter().flat_map(|s| {
+            [&s.action, &s.produces]
+                .into_iter()
+                .chain(s.parts.iter().chain(&s.options).map(|p| &p.text))
+        }))
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -10,7 +10,7 @@
 //! longer writes.
 
 use crate::discover::{InputError, Inputs};
-use crate::formats::{Render, Selection, FORMATS};
+use crate::formats::{BuildLangs, Render, Selection, FORMATS};
 use crate::fs::FileSystem;
 use crate::parts::{parts, Part, ReportedOnce};
 use reglam_diagnostics::{Diagnostic, Problem};
@@ -29,6 +29,8 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// Whether to run Graphviz for SVG diagrams.
     pub svg: bool,
+    /// The languages of documents and diagrams.
+    pub langs: BuildLangs,
 }
 
 /// Something a build reports as it goes.
@@ -116,6 +118,10 @@ pub struct BuildReport {
     pub collisions: usize,
     /// Files of earlier builds removed because no regulation makes them any more.
     pub removed: usize,
+    /// Documents and diagrams showing some text in the other language, the source having none
+    /// in theirs (each says so once), and how many regulations they are of.
+    pub fallback_outputs: usize,
+    pub fallback_regulations: usize,
     /// Files that could not be read.
     pub input_errors: Vec<InputError>,
     pub failures: Vec<WriteFailure>,
@@ -538,14 +544,8 @@ pub fn build<F: FileSystem>(
                 stem: &stem,
             });
             seen += 1;
-            let files = regulation_outputs(
-                &analysis,
-                reg,
-                &stem,
-                options.svg,
-                &mut out.failures,
-                events,
-            );
+            let (files, fallbacks) =
+                regulation_outputs(&analysis, reg, &stem, options, &mut out.failures, events);
             // All of a regulation's files or none: a half-published regulation would mix
             // with another's.
             if let Some((path, other)) = files
@@ -568,6 +568,8 @@ pub fn build<F: FileSystem>(
                 continue;
             }
             report.regulations += 1;
+            report.fallback_outputs += fallbacks;
+            report.fallback_regulations += usize::from(fallbacks > 0);
             let owner = format!("{}: {}", analysis.sources.name(reg.file), reg.id);
             for (path, bytes) in &files {
                 claimed.insert(path.clone(), owner.clone());
@@ -586,16 +588,18 @@ pub fn build<F: FileSystem>(
 }
 
 /// Everything one regulation publishes, as paths relative to `--out`: the documents of the
-/// whole regulation first, then per channel its diagrams and exports and (with Graphviz) SVG.
+/// whole regulation first, then per channel its diagrams and exports and (with Graphviz) SVG;
+/// and how many of those documents and diagrams show some text in the other language.
 fn regulation_outputs(
     analysis: &Analysis,
     reg: &Regulation,
     base: &Path,
-    svg: bool,
+    options: &BuildOptions,
     failures: &mut Vec<WriteFailure>,
     events: &mut dyn FnMut(Event),
-) -> Vec<(PathBuf, Vec<u8>)> {
+) -> (Vec<(PathBuf, Vec<u8>)>, usize) {
     let mut files = Vec::new();
+    let mut fallbacks = 0;
     // Documents before data, as readers look for them.
     let whole = FORMATS
         .iter()
@@ -607,33 +611,36 @@ fn regulation_outputs(
         );
     let corpus = corpus_for(analysis, reg);
     for format in whole {
-        for &lang in format.build_langs {
+        for (lang, suffix) in format.build_files(reg.lang, options.langs) {
             let text = match format.render {
-                Render::Regulation(f) => f(&analysis.corpus, reg, lang),
+                Render::Regulation(f) => {
+                    fallbacks += usize::from(reg.falls_back(lang));
+                    f(&analysis.corpus, reg, lang)
+                }
                 Render::Model(f) => f(&corpus, &Selection::all(vec![reg])),
                 Render::Channel(_) => continue,
             };
-            files.push((suffixed(base, &format.suffix(lang)), text.into_bytes()));
+            files.push((suffixed(base, &suffix), text.into_bytes()));
         }
     }
     for (scenario, channel) in reg.channels() {
         let name = channel_file_name(scenario.id.as_deref(), &channel.id);
         let diagram_base = suffixed(base, &name);
-        let mut dot_text = None;
+        // Each DOT text with the suffix of its SVG (`svg`, or `ru.svg` in both languages).
+        let mut dot_texts = Vec::new();
         for format in FORMATS {
             let Render::Channel(f) = format.render else {
                 continue;
             };
-            for &lang in format.build_langs {
+            for (lang, suffix) in format.build_files(reg.lang, options.langs) {
                 match f(reg, scenario, channel, lang) {
                     Ok(text) => {
+                        fallbacks += usize::from(channel.falls_back(reg, scenario, lang));
                         if format.name == "dot" {
-                            dot_text = Some(text.clone());
+                            let svg = suffix.replacen(format.extension, "svg", 1);
+                            dot_texts.push((svg, text.clone()));
                         }
-                        files.push((
-                            suffixed(&diagram_base, &format.suffix(lang)),
-                            text.into_bytes(),
-                        ));
+                        files.push((suffixed(&diagram_base, &suffix), text.into_bytes()));
                     }
                     // A channel a format cannot express (an unbounded cycle for the runtime)
                     // has no file of it.
@@ -645,9 +652,12 @@ fn regulation_outputs(
                 }
             }
         }
-        if let (true, Some(dot_text)) = (svg, dot_text) {
+        if !options.svg {
+            continue;
+        }
+        for (svg_suffix, dot_text) in dot_texts {
             match svg_of(&dot_text) {
-                Ok(bytes) => files.push((suffixed(&diagram_base, "svg"), bytes)),
+                Ok(bytes) => files.push((suffixed(&diagram_base, &svg_suffix), bytes)),
                 Err(reason) => failures.push(WriteFailure::Graphviz {
                     base: diagram_base.clone(),
                     reason,
@@ -655,5 +665,5 @@ fn regulation_outputs(
             }
         }
     }
-    files
+    (files, fallbacks)
 }

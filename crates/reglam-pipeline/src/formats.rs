@@ -29,9 +29,10 @@ pub struct Format {
     pub about: &'static str,
     /// Only one channel at a time (an XML document has one root).
     pub one_channel: bool,
-    /// The languages `reglam build` writes it in; with more than one, file names carry the
-    /// language (`x.ru.md`).
-    pub build_langs: &'static [Lang],
+    /// `reglam build` writes it in both languages whatever it is asked for, file names
+    /// carrying the language (`x.ru.md`); other formats are written in one language (see
+    /// [`BuildLangs`]).
+    pub both_langs: bool,
     pub render: Render,
 }
 
@@ -42,7 +43,7 @@ pub static FORMATS: &[Format] = &[
         extension: "dot",
         about: "Graphviz DOT, one digraph per channel",
         one_channel: false,
-        build_langs: &[Lang::Ru],
+        both_langs: false,
         render: Render::Channel(|r, s, c, l| Ok(dot::channel(r, s, c, l))),
     },
     Format {
@@ -50,7 +51,7 @@ pub static FORMATS: &[Format] = &[
         extension: "mmd",
         about: "Mermaid flowcharts, one per channel",
         one_channel: false,
-        build_langs: &[Lang::Ru],
+        both_langs: false,
         render: Render::Channel(|r, s, c, l| Ok(mermaid::channel(r, s, c, l))),
     },
     Format {
@@ -58,7 +59,7 @@ pub static FORMATS: &[Format] = &[
         extension: "json",
         about: "The verified model as JSON (docs/schema/reglam-model.schema.json)",
         one_channel: false,
-        build_langs: &[Lang::Ru],
+        both_langs: false,
         render: Render::Model(model_json),
     },
     Format {
@@ -66,7 +67,7 @@ pub static FORMATS: &[Format] = &[
         extension: "md",
         about: "The whole regulation as a Markdown document in the acts' structure (`--lang ru|kk`); `--channel` and `--scenario` are checked but the document always has every channel",
         one_channel: false,
-        build_langs: &[Lang::Ru, Lang::Kk],
+        both_langs: true,
         render: Render::Regulation(markdown::render),
     },
     Format {
@@ -74,7 +75,7 @@ pub static FORMATS: &[Format] = &[
         extension: "scxml",
         about: "W3C SCXML of one channel (`--channel` required; docs/interchange.md)",
         one_channel: true,
-        build_langs: &[Lang::Ru],
+        both_langs: false,
         render: Render::Channel(scxml::channel),
     },
     Format {
@@ -82,7 +83,7 @@ pub static FORMATS: &[Format] = &[
         extension: "bpmn",
         about: "BPMN 2.0 XML with diagram layout, one document per channel (docs/interchange.md)",
         one_channel: true,
-        build_langs: &[Lang::Ru],
+        both_langs: false,
         render: Render::Channel(bpmn::channel),
     },
 ];
@@ -143,12 +144,12 @@ fn model_json(corpus: &Corpus, selection: &Selection) -> String {
 
 impl Format {
     /// The selection in this format, as `reglam emit` writes it: channels one after another,
-    /// documents separated by a blank line.
+    /// documents separated by a blank line; in `lang`, or by default each regulation's own.
     pub fn emit(
         &self,
         corpus: &Corpus,
         selection: &Selection,
-        lang: Lang,
+        lang: Option<Lang>,
     ) -> Result<String, ExportError> {
         Ok(match self.render {
             Render::Channel(f) => {
@@ -156,7 +157,7 @@ impl Format {
                 for &(ri, si, ci) in &selection.channels {
                     let r = selection.regulations[ri];
                     let s = &r.scenarios[si];
-                    parts.push(f(r, s, &s.channels[ci], lang)?);
+                    parts.push(f(r, s, &s.channels[ci], lang.unwrap_or(r.lang))?);
                 }
                 parts.join("\n")
             }
@@ -164,7 +165,7 @@ impl Format {
                 let docs: Vec<String> = selection
                     .regulations
                     .iter()
-                    .map(|r| f(corpus, r, lang))
+                    .map(|r| f(corpus, r, lang.unwrap_or(r.lang)))
                     .collect();
                 docs.join("\n\n") + "\n"
             }
@@ -177,19 +178,34 @@ impl Format {
         matches!(self.render, Render::Channel(_))
     }
 
-    /// The suffix of its file in `lang` (`dot`, `ru.md`).
-    pub fn suffix(&self, lang: Lang) -> String {
-        if self.build_langs.len() > 1 {
-            format!("{}.{}", lang_code(lang), self.extension)
-        } else {
-            self.extension.to_string()
+    /// The languages `reglam build` writes this format in for a regulation in `own`, each with
+    /// the suffix of its file (`dot` in one language, `ru.dot` and `kk.dot` in both). The model
+    /// as data holds both languages: one file.
+    pub fn build_files(&self, own: Lang, langs: BuildLangs) -> Vec<(Lang, String)> {
+        let both = |ext: &str| {
+            [Lang::Ru, Lang::Kk]
+                .into_iter()
+                .map(|l| (l, format!("{}.{ext}", l.code())))
+                .collect()
+        };
+        match (self.render, langs) {
+            (Render::Model(_), _) => vec![(own, self.extension.to_string())],
+            (_, BuildLangs::Both) => both(self.extension),
+            _ if self.both_langs => both(self.extension),
+            (_, BuildLangs::Own) => vec![(own, self.extension.to_string())],
+            (_, BuildLangs::Only(l)) => vec![(l, self.extension.to_string())],
         }
     }
 }
 
-fn lang_code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ru => "ru",
-        Lang::Kk => "kk",
-    }
+/// The languages `reglam build` writes documents and diagrams in (Markdown is always in both).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum BuildLangs {
+    /// Each regulation's own (its file's `lang`).
+    #[default]
+    Own,
+    /// This one for every regulation.
+    Only(Lang),
+    /// Both, file names carrying the language (`x.ru.dot`, `x.kk.dot`).
+    Both,
 }

@@ -23,6 +23,6 @@ pub mod parts;
 
 pub use build::{build, publish, write_atomically, BuildOptions, BuildReport, Event, WriteFailure};
 pub use discover::{analyse_paths, discover, InputError, Inputs};
-pub use formats::{Format, Render, Selection, FORMATS};
+pub use formats::{BuildLangs, Format, Render, Selection, FORMATS};
 pub use fs::{DirLoader, FileSystem, Kind, MemoryFs, Metadata, RealFs};
 pub use parts::{part_size, parts, Part, ReportedOnce};

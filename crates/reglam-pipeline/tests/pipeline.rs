@@ -241,8 +241,27 @@ fn the_registry_covers_every_format() {
     assert_eq!(names, ["dot", "mermaid", "json", "md", "scxml", "bpmn"]);
     for f in FORMATS {
         assert!(std::ptr::eq(formats::find(f.name).unwrap(), f));
-        assert!(!f.about.is_empty() && !f.build_langs.is_empty());
+        assert!(!f.about.is_empty());
     }
+    // Issue 13: one file in the regulation's language (names as before), both on request;
+    // Markdown always in both, the model (which holds both) always once.
+    use reglam_model::Lang::{Kk, Ru};
+    use reglam_pipeline::BuildLangs;
+    let files = |name, langs| formats::find(name).unwrap().build_files(Kk, langs);
+    assert_eq!(files("dot", BuildLangs::Own), [(Kk, "dot".to_string())]);
+    assert_eq!(
+        files("bpmn", BuildLangs::Only(Ru)),
+        [(Ru, "bpmn".to_string())]
+    );
+    assert_eq!(
+        files("mermaid", BuildLangs::Both),
+        [(Ru, "ru.mmd".to_string()), (Kk, "kk.mmd".to_string())]
+    );
+    assert_eq!(
+        files("md", BuildLangs::Own),
+        [(Ru, "ru.md".to_string()), (Kk, "kk.md".to_string())]
+    );
+    assert_eq!(files("json", BuildLangs::Both), [(Kk, "json".to_string())]);
     let mut exts: Vec<&str> = FORMATS.iter().map(|f| f.extension).collect();
     exts.sort();
     exts.dedup();
@@ -269,7 +288,7 @@ fn the_registry_covers_every_format() {
             selection.channels.truncate(1);
         }
         let text = f
-            .emit(&a.corpus, &selection, reglam_model::Lang::Ru)
+            .emit(&a.corpus, &selection, Some(reglam_model::Lang::Ru))
             .unwrap_or_else(|e| panic!("{}: {e}", f.name));
         assert!(!text.is_empty(), "{} writes something", f.name);
     }

@@ -24,6 +24,23 @@ pub enum Lang {
     Kk,
 }
 
+impl Lang {
+    /// The other language of texts.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Ru => Lang::Kk,
+            Lang::Kk => Lang::Ru,
+        }
+    }
+    /// Its code as written in sources and file names: `ru`, `kk`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ru => "ru",
+            Lang::Kk => "kk",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChannelKind {

@@ -114,3 +114,82 @@ fn readme_diagram_is_current() {
         "docs/images/oralman-state-corporation.svg is stale: run `bash tests/regen-docs.sh`"
     );
 }
+
+/// Issue 13: every document and diagram is in its regulation's own language by default, so a
+/// Russian-only and a Kazakh-only regulation show no text in the other language in any format
+/// but the other language's Markdown (which says so once); `--lang both` writes the diagrams in
+/// both languages, their names carrying the language as the Markdown's do.
+#[test]
+fn outputs_are_in_each_regulations_own_language() {
+    const RU_NOTE: &str = "Часть текстов — на казахском языке";
+    const KK_NOTE: &str = "Кейбір мәтіндер орыс тілінде";
+    let base = std::env::temp_dir().join(format!("reglam-build-lang-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    let run = |out: &Path, extra: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_reglam"))
+            .args(["build", "regulations", "--no-svg", "--out"])
+            .arg(out)
+            .args(extra)
+            .current_dir(repo())
+            .env("CI", "true")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert_eq!(o.status.code(), Some(0), "{err}");
+        err
+    };
+    let own = base.join("own");
+    let err = run(&own, &[]);
+    // Reported once by the build: the other language's Markdown of single-language acts.
+    assert_eq!(err.matches("in the other language").count(), 1, "{err}");
+    let read = |p: &str| std::fs::read_to_string(p).unwrap();
+    for (stem, other_md, kazakh) in [
+        ("atyrau-2015-293/01-oralman_status", "kk.md", false),
+        ("pavlodar-2015-222-8/01-oralman_status", "ru.md", true),
+    ] {
+        let files: Vec<String> = walk(&own)
+            .into_iter()
+            .filter(|p| p.contains(&format!("{stem}.")))
+            .collect();
+        // Two documents, the model, and per channel (two) DOT, Mermaid, SCXML and BPMN.
+        assert_eq!(files.len(), 11, "{files:?}");
+        for f in &files {
+            let text = read(f);
+            if f.ends_with(other_md) {
+                let note = if kazakh { RU_NOTE } else { KK_NOTE };
+                assert!(
+                    text.contains(note),
+                    "{f} says once it is in the other language"
+                );
+                continue;
+            }
+            for marker in [RU_NOTE, KK_NOTE, "ru: none]", "kk: none]", "отсутствует"] {
+                assert!(!text.contains(marker), "{f} has {marker}");
+            }
+            if f.ends_with(".dot") {
+                let channel = if kazakh { "Арна:" } else { "Канал:" };
+                assert!(text.contains(channel), "{f} is in its own language");
+            }
+        }
+    }
+    let both = base.join("both");
+    run(&both, &["--lang", "both"]);
+    let stem = both.join("pavlodar-2015-222-8/01-oralman_status");
+    let has = |suffix: &str| Path::new(&format!("{}.{suffix}", stem.display())).is_file();
+    for suffix in [
+        "ru.md",
+        "kk.md",
+        "json",
+        "provider.ru.dot",
+        "provider.kk.dot",
+        "provider.ru.mmd",
+        "provider.kk.bpmn",
+        "state_corp.ru.scxml",
+    ] {
+        assert!(has(suffix), "{suffix}");
+    }
+    assert!(!has("provider.dot") && !has("ru.json"));
+    let ru_dot = read(&format!("{}.provider.ru.dot", stem.display()));
+    assert_eq!(ru_dot.matches(RU_NOTE).count(), 1);
+    let _ = std::fs::remove_dir_all(&base);
+}

@@ -355,6 +355,17 @@ impl Words for English {
         "in the baseline"
     }
 
+    fn fallback_outputs(&self, outputs: usize, regulations: usize) -> String {
+        format!(
+            "{outputs} document{} or diagram{} of {regulations} regulation{} show{} some texts in the other language, as the source has none in {}; each says so once",
+            if outputs == 1 { "" } else { "s" },
+            if outputs == 1 { "" } else { "s" },
+            if regulations == 1 { "" } else { "s" },
+            if outputs == 1 { "s" } else { "" },
+            if outputs == 1 { "its" } else { "theirs" },
+        )
+    }
+
     fn problem(&self, problem: &Problem) -> Worded {
         use Problem::*;
         let mut secondary = Vec::new();

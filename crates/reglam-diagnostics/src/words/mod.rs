@@ -48,6 +48,9 @@ pub trait Words: Sync {
     fn acknowledged(&self) -> &'static str;
     /// The reason of a finding acknowledged by a baseline file: "in the baseline".
     fn in_baseline(&self) -> &'static str;
+    /// A build's one note that `outputs` documents and diagrams (of `regulations`) show some
+    /// texts in the other language, the source having none in theirs.
+    fn fallback_outputs(&self, outputs: usize, regulations: usize) -> String;
 }
 
 /// The language diagnostics are worded in until a run can choose one.
@@ -73,6 +76,11 @@ pub fn calendar_reason(reason: CalendarReason) -> String {
 /// Why a file could not be read, in the default language.
 pub fn read_failure(failure: &ReadFailure) -> String {
     default().read_failure(failure)
+}
+
+/// A build's note on texts shown in the other language, in the default language.
+pub fn fallback_outputs(outputs: usize, regulations: usize) -> String {
+    default().fallback_outputs(outputs, regulations)
 }
 
 impl Problem {
