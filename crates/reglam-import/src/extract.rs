@@ -100,6 +100,17 @@ pub struct DeadlineD {
     pub quote: String,
 }
 
+/// A case the act gives its own term ("1-кезең: … – 8 (сегіз) жұмыс күні ішінде:", "2)
+/// рұқсатты қайта ресімдеу – 6 (алты) жұмыс күні;"), as a scenario with its deadlines only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScenarioD {
+    /// The case's words (a stage with the sub-paragraph it belongs to), as the act states them.
+    pub title: String,
+    pub cite: String,
+    pub line: usize,
+    pub deadlines: Vec<DeadlineD>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChannelD {
     pub kind: &'static str,
@@ -122,6 +133,11 @@ pub struct RegD {
     pub procedure: Option<(String, Vec<Item>)>,
     pub channels: Vec<ChannelD>,
     pub deadlines: Vec<DeadlineD>,
+    /// Cases with a term of their own (stages, kinds of request): scenarios.
+    pub scenarios: Vec<ScenarioD>,
+    /// The lines read as a case's term, with the case's citation: no step and no deadline of
+    /// the regulation; the steps under the line are cited as the case.
+    pub case_lines: Vec<(usize, String)>,
     pub todos: Vec<Todo>,
     pub appendices: Vec<(usize, String)>,
 }
@@ -1059,6 +1075,7 @@ fn regulation(lines: &[Line], lang: Lang) -> RegD {
                 }
             }
         }
+        cases(&mut reg, p);
         deadlines(&mut reg, p, lang);
     }
     if reg.channels.is_empty() {
@@ -1298,6 +1315,11 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
         )
     });
     for s in subs {
+        // A case's term heads the steps of that case; it is no step.
+        if let Some((_, c)) = reg.case_lines.iter().find(|(l, _)| *l == s.no) {
+            group = (*c != p.num).then(|| c.clone());
+            continue;
+        }
         let head = item_head(&s.text);
         let (text, cap) = cut_cap(&s.text);
         // Offsets of durations are into the text as kept (without its "N)").
@@ -1517,13 +1539,33 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
     // удостоверения – 20 рабочих дней"), not a procedure: they are left to a person.
     let sub = format!("{}.", p.num);
     let numbered = |i: &Item| i.kind == ItemKind::Step && i.cite.starts_with(&sub);
-    if items.iter().any(|i| numbered(i) && !i.durations.is_empty())
+    // A list of terms by case ("1) … – 20 (жиырма) жұмыс күнi;") is read as scenarios: its
+    // items without a term are no steps either.
+    let cases_here = reg.case_lines.iter().any(|(l, c)| {
+        c.starts_with(&sub)
+            && p.subs.iter().any(|s| s.no == *l)
+            && item_head(
+                &p.subs
+                    .iter()
+                    .find(|s| s.no == *l)
+                    .map_or("", |s| s.text.as_str()),
+            )
+            .is_some()
+    });
+    if (cases_here || items.iter().any(|i| numbered(i) && !i.durations.is_empty()))
         && !items.iter().any(|i| numbered(i) && i.actor.is_some())
     {
         for i in items.iter().filter(|i| numbered(i)) {
             reg.todos.push(todo(i.line, "unread", &i.text));
         }
         items.retain(|i| !numbered(i));
+        // A check that guarded one of them ("… толық емес топтамасын … бас тартады") guards
+        // what the paragraph does: it is cited by the paragraph.
+        for i in items.iter_mut() {
+            if i.kind == ItemKind::Condition && i.cite.starts_with(&sub) {
+                i.cite = p.num.clone();
+            }
+        }
     }
     items
 }
@@ -1689,12 +1731,175 @@ pub fn is_conditional(text: &str) -> bool {
     general || (n.contains(" кезде") && n.contains("қабылдаудан бас тарт"))
 }
 
+/// "1-кезең: …", "2-этап: …": a stage of the sub-paragraph above it.
+fn stage_label(text: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)^(?:\d{1,2}\s*-\s*(?:кезең|этап)|этап\s*\d{1,2})\s*:",
+    )
+    .is_match(text.trim())
+}
+
+/// The case and its one term of a line "CASE – … TERM": the words before the first dash, and
+/// the one duration after it ("… – 11 (он бір) жұмыс күні ішінде, оның 10 (он) жұмыс күні …":
+/// what follows "оның"/"из них" is a part of the term, not another term).
+fn case_and_term(text: &str) -> Option<(String, Dur)> {
+    let (case, rest) = [" – ", " — ", " - "]
+        .iter()
+        .filter_map(|d| text.find(d).map(|i| (i, d.len())))
+        .min()
+        .map(|(i, l)| (&text[..i], &text[i + l..]))?;
+    let rest = [", оның ", ", из них "]
+        .iter()
+        .filter_map(|m| rest.find(m))
+        .min()
+        .map_or(rest, |i| &rest[..i]);
+    if !durations(case).is_empty() {
+        return None;
+    }
+    let mut d = durations(rest);
+    if d.len() != 1 || is_limit(rest, &d[0]) {
+        return None;
+    }
+    let case = case.trim().trim_end_matches([':', ',']).trim();
+    (!case.is_empty() && case.split_whitespace().count() <= 40)
+        .then(|| (case.to_string(), d.remove(0)))
+}
+
+/// Cases with terms of their own: a deadlines paragraph ("… көрсету мерзімдері:") whose items
+/// each name a case and a term, or, in any paragraph, a line heading a group of steps with a
+/// term ("1-кезең: … – 8 (сегіз) жұмыс күні ішінде:", "2) … – 6 (алты) жұмыс күні:"). Each
+/// case is a scenario with that deadline; the same case stated again in another paragraph (its
+/// term through another channel) is the same scenario. A group heading without a time ("1)
+/// рұқсатты беру:") names the cases of its stages; a heading without a number after the first
+/// case ("корпоративішілік ауыстыру шеңберінде:") opens a second list, whose cases it names.
+fn cases(reg: &mut RegD, p: &Para) {
+    let lines: Vec<(usize, &str)> = std::iter::once((p.head.no, p.text.as_str()))
+        .chain(p.subs.iter().map(|s| (s.no, s.text.as_str())))
+        .collect();
+    // The deadlines list: after a term line ending in ':' with no figure of its own.
+    let list_head = lines.iter().position(|(_, t)| {
+        is_deadline_head(t) && t.trim_end().ends_with(':') && durations(t).is_empty()
+    });
+    let remote = |k: Option<&'static str>| k.filter(|k| *k != "provider" && *k != "akim");
+    let list_channel = list_head.and_then(|i| {
+        let t = lines[i].1;
+        let n = norm(t);
+        let applying = n.contains("сдачи")
+            || n.contains("обращени")
+            || n.contains("тапсырған")
+            || n.contains("жүгін");
+        remote(channel_kind(t)).or_else(|| channel_kind(t).filter(|_| applying))
+    });
+    let mut open = false;
+    let mut heading: Option<(String, String)> = None;
+    let mut second: Option<String> = None;
+    let mut found = 0;
+    // Scenarios given a term in this paragraph: a case stated twice here is another case.
+    let mut here: Vec<usize> = Vec::new();
+    for (i, (no, t)) in lines.iter().enumerate() {
+        if Some(i) == list_head {
+            open = true;
+            continue;
+        }
+        if i == 0 {
+            continue;
+        }
+        let t = t.trim();
+        let in_list = open && list_head.is_some_and(|h| i > h);
+        let head = item_head(t).filter(|(k, _)| *k == ItemKind::Step);
+        let body = strip_number(t).trim();
+        let ends_group = t.ends_with(':');
+        if durations(t).is_empty() {
+            if ends_group {
+                match &head {
+                    Some((_, n)) => {
+                        heading = Some((body.trim_end_matches(':').trim().to_string(), n.clone()))
+                    }
+                    None if found > 0 => {
+                        second = Some(body.trim_end_matches(':').trim().to_string());
+                        heading = None;
+                    }
+                    None => {}
+                }
+            } else if in_list && head.is_none() {
+                open = false;
+            }
+            continue;
+        }
+        let stage = stage_label(body);
+        if !(in_list || ends_group || stage) {
+            if open && head.is_none() {
+                open = false;
+            }
+            continue;
+        }
+        let Some((case, dur)) = case_and_term(body) else {
+            continue;
+        };
+        if head.is_some() {
+            heading = None;
+        }
+        let mut title = case;
+        let mut num = head.as_ref().map(|(_, n)| n.clone());
+        if stage {
+            if let Some((h, n)) = &heading {
+                title = format!("{h}, {title}");
+                num = Some(n.clone());
+            }
+        }
+        if let Some(g) = &second {
+            // A second list restarts its numbering: its items are cited by the paragraph.
+            title = format!("{g} {title}");
+            num = None;
+        }
+        let cite = num.map_or_else(|| p.num.clone(), |n| format!("{}.{}", p.num, n));
+        let channel = if in_list { list_channel } else { None };
+        let key = norm(&title);
+        let at = reg
+            .scenarios
+            .iter()
+            .position(|s| norm(&s.title) == key)
+            .filter(|at| !here.contains(at));
+        let at = match at {
+            Some(at) => at,
+            None => {
+                reg.scenarios.push(ScenarioD {
+                    title: title.clone(),
+                    cite: cite.clone(),
+                    line: *no,
+                    deadlines: Vec::new(),
+                });
+                reg.scenarios.len() - 1
+            }
+        };
+        here.push(at);
+        reg.scenarios[at].deadlines.push(DeadlineD {
+            channel,
+            dur,
+            cite: cite.clone(),
+            line: *no,
+            quote: t.chars().take(160).collect(),
+        });
+        reg.case_lines.push((*no, cite.clone()));
+        found += 1;
+        // The list goes on while its lines end a clause, not a sentence.
+        if in_list && t.ends_with('.') {
+            open = false;
+        }
+    }
+}
+
 fn deadlines(reg: &mut RegD, p: &Para, lang: Lang) {
     let lines: Vec<(usize, &str)> = std::iter::once((p.head.no, p.text.as_str()))
         .chain(p.subs.iter().map(|s| (s.no, s.text.as_str())))
         .collect();
     let whole = is_deadline_head(&p.text);
     for (no, t) in lines {
+        if reg.case_lines.iter().any(|(l, _)| *l == no) {
+            continue;
+        }
         // "аудандық Мемлекеттік корпорацияға жүгінген кезде … – 5 (бес) жұмыс күні ішінде": a
         // line that opens with applying to a channel and names nobody is that channel's term.
         let applying_line = {
@@ -1808,6 +2013,27 @@ mod tests {
             )]
         );
         assert!(defined_abbreviations("в информационную систему (далее – ИС ГК)").is_empty());
+    }
+
+    #[test]
+    fn cases_and_their_terms() {
+        let (c, d) = case_and_term(
+            "2-кезең: рұқсатты беру – 11 (он бір) жұмыс күні ішінде, оның 10 (он) жұмыс күні ішінде береді",
+        )
+        .expect("a case");
+        assert_eq!(c, "2-кезең: рұқсатты беру");
+        assert_eq!((d.value, d.unit), (11, "wd"));
+        let (c, d) = case_and_term("куәлiк беру – шешiм қабылданғаннан кейiн - 5 (бес) жұмыс күнi")
+            .expect("a case");
+        assert_eq!((c.as_str(), d.value), ("куәлiк беру", 5));
+        // Two terms, a limit, or no dash: no case.
+        assert!(case_and_term("беру – 5 (бес) жұмыс күні немесе 3 (үш) жұмыс күні").is_none());
+        assert!(case_and_term("беру – не более 15 минут").is_none());
+        assert!(case_and_term("маманы 5 (бес) жұмыс күні ішінде тексереді").is_none());
+        assert!(stage_label(
+            "1-кезең: рұқсатты беру – 8 (сегіз) жұмыс күні ішінде:"
+        ));
+        assert!(!stage_label("1) рұқсатты беру:"));
     }
 
     #[test]

@@ -24,12 +24,16 @@ pub fn import(src: &str) -> Vec<(String, String)> {
         let Some(file) = files.get(i + 1) else {
             continue;
         };
-        if reg.deadlines.is_empty() {
+        if reg.deadlines.is_empty() && reg.scenarios.is_empty() {
             continue;
         }
         let one = [act.clone(), file.clone()];
         if errors(&check(&analyse_memory(&one))) > 0 {
-            for d in std::mem::take(&mut reg.deadlines) {
+            let cases = std::mem::take(&mut reg.scenarios);
+            let all = std::mem::take(&mut reg.deadlines)
+                .into_iter()
+                .chain(cases.into_iter().flat_map(|s| s.deadlines));
+            for d in all {
                 reg.todos.push(extract::Todo {
                     line: d.line,
                     what: "deadline-exceeded",

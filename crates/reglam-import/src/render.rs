@@ -183,6 +183,33 @@ fn regulation(r: &RegD, lang: &str) -> String {
     for (k, ch) in r.channels.iter().enumerate() {
         channel(&mut o, r, ch, k, &mut ids);
     }
+    if !r.scenarios.is_empty() {
+        let _ = writeln!(
+            o,
+            "\n  # TODO(scenario) the cases below have terms of their own; which steps and channels\n  # belong to each is not read (the channels above hold them all)"
+        );
+    }
+    for (k, sc) in r.scenarios.iter().enumerate() {
+        let id = ids.take(format!("case{}", k + 1));
+        let _ = writeln!(
+            o,
+            "  # line {}\n  scenario {id} {lang} {} @{} {{",
+            sc.line,
+            lit(&sc.title),
+            sc.cite
+        );
+        for dl in &sc.deadlines {
+            match dl.channel {
+                Some(k) => {
+                    let _ = writeln!(o, "    deadline {k} {} @{}", dl.dur.render(), dl.cite);
+                }
+                None => {
+                    let _ = writeln!(o, "    deadline {} @{}", dl.dur.render(), dl.cite);
+                }
+            }
+        }
+        o.push_str("  }\n");
+    }
     o.push_str("}\n");
     o
 }
