@@ -1543,14 +1543,9 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
     // items without a term are no steps either.
     let cases_here = reg.case_lines.iter().any(|(l, c)| {
         c.starts_with(&sub)
-            && p.subs.iter().any(|s| s.no == *l)
-            && item_head(
-                &p.subs
-                    .iter()
-                    .find(|s| s.no == *l)
-                    .map_or("", |s| s.text.as_str()),
-            )
-            .is_some()
+            && p.subs
+                .iter()
+                .any(|s| s.no == *l && item_head(&s.text).is_some())
     });
     if (cases_here || items.iter().any(|i| numbered(i) && !i.durations.is_empty()))
         && !items.iter().any(|i| numbered(i) && i.actor.is_some())
