@@ -140,6 +140,9 @@ pub struct RegD {
     pub case_lines: Vec<(usize, String)>,
     pub todos: Vec<Todo>,
     pub appendices: Vec<(usize, String)>,
+    /// The act's paragraph that amends this regulation (of another act), when the draft holds
+    /// only the paragraphs the amendment restates.
+    pub amended_by: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -371,6 +374,9 @@ const AGENTS_KK: &[&str] = &[
     "жинақтаушы",
     "әкім",
     "беруші",
+    "орындаушы",
+    "хатшы",
+    "басшылығ",
 ];
 
 /// The acting noun phrase at the start of an item, for an actor the act does not list:
@@ -413,7 +419,12 @@ pub fn leading_agent(text: &str, lang: Lang) -> Option<String> {
         Lang::Kk => {
             for (i, w) in words.iter().enumerate().take(5) {
                 let n = norm(w);
-                if let Some(a) = AGENTS_KK.iter().find(|a| n.starts_with(*a)) {
+                // The longest agent noun: "басшылығы" is "басшылығ", not "басшы".
+                let agent = AGENTS_KK
+                    .iter()
+                    .filter(|a| n.starts_with(*a))
+                    .max_by_key(|a| a.len());
+                if let Some(a) = agent {
                     let rest = &n[a.len()..];
                     let genitive = |w: &str| {
                         ["ның", "нің", "дың", "дің", "тың", "тің"]
@@ -422,6 +433,18 @@ pub fn leading_agent(text: &str, lang: Lang) -> Option<String> {
                     };
                     // "беруші бөлімінің маманы": the agent noun is whose; the name goes on.
                     let whose_next = words.get(i + 1).is_some_and(|w| genitive(w));
+                    // "Комиссия хатшысы": the agent noun after is whose post it is.
+                    let post_next = words.get(i + 1).is_some_and(|w| {
+                        let w = norm(w);
+                        AGENTS_KK.iter().any(|a| {
+                            w.strip_prefix(a)
+                                .is_some_and(|r| ["і", "ы", "сы", "сі"].contains(&r))
+                        })
+                    });
+                    if ["", "і", "ы", "сы", "сі"].contains(&rest) && post_next && !whose_next
+                    {
+                        continue;
+                    }
                     if ["", "і", "ы", "сы", "сі"].contains(&rest) && !whose_next {
                         // "Мемлекеттік корпорацияға … беруші": a word in the dative is where
                         // to, not part of the name.
@@ -801,6 +824,15 @@ pub fn extract(src: &str) -> Draft {
         reg.appendices = appendices;
         draft.regs.push(reg);
     }
+    // An amending act restates paragraphs of another act's regulations: each is drafted from
+    // what is restated.
+    for reg in amended(&lines, lang) {
+        let same = |r: &RegD| r.title.as_deref().map(norm) == reg.title.as_deref().map(norm);
+        if !draft.regs.iter().any(same) {
+            draft.regs.push(reg);
+        }
+    }
+    draft.regs.sort_by_key(|r| (r.number, r.line));
     if draft.regs.is_empty() {
         draft.todos.push(todo(
             1,
@@ -809,6 +841,132 @@ pub fn extract(src: &str) -> Draft {
         ));
     }
     draft
+}
+
+/// The regulations an amending act restates paragraphs of. A line of the act naming a
+/// regulation by its quoted title and ending in "… регламентінде" / "… регламенте" (or "в
+/// регламенте … "…":") is followed by the amendments to it; the quoted text after "мынадай
+/// редакцияда жазылсын" / "изложить в следующей редакции" or "мынадай мазмұндағы …
+/// толықтырылсын" / "дополнить … следующего содержания" that opens with a paragraph number
+/// ("2. …", "15-1. …") is that paragraph as amended, and the regulation is read from those
+/// paragraphs alone. Its number is the appendix the act's list gives it ("10) осы бұйрыққа
+/// 10-қосымшаға сәйкес "…" регламенті"), else one after the act's own.
+fn amended(lines: &[Line], lang: Lang) -> Vec<RegD> {
+    let mut targets: Vec<(usize, String, String)> = Vec::new();
+    let mut order_para = String::new();
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.text.trim();
+        // The act's paragraph that makes the amendments ("1. … бұйрығына мынадай өзгерістер
+        // енгізілсін:"); numbers inside quoted text are the other act's.
+        if !t.starts_with('"') {
+            if let Some((num, rest)) = paragraph_head(t) {
+                let n = norm(&rest);
+                if n.contains("өзгеріс") || n.contains("изменени") {
+                    order_para = num;
+                }
+            }
+        }
+        let n = norm(t);
+        let names = n.ends_with("регламентінде")
+            || n.ends_with("регламенте")
+            || (n.contains("в регламенте") && t.ends_with(':'));
+        if !names || t.starts_with('"') || t.len() > 1000 {
+            continue;
+        }
+        // The amendments follow: the next lines say how.
+        let amends = lines.iter().skip(i + 1).take(3).any(|x| {
+            let n = norm(&x.text);
+            n.contains("редакцияда жазылсын")
+                || n.contains("в следующей редакции")
+                || n.contains("толықтырылсын")
+                || n.contains("дополнить")
+        });
+        if let (true, Some(title)) = (amends, quoted(t)) {
+            targets.push((i, title, order_para.clone()));
+        }
+    }
+    let mut out = Vec::new();
+    for (k, (i, title, cite)) in targets.iter().enumerate() {
+        let end = targets.get(k + 1).map_or(lines.len(), |x| x.0);
+        let mut body: Vec<Line> = Vec::new();
+        let mut inside = false;
+        let mut keep = false;
+        for l in &lines[i + 1..end] {
+            let t = l.text.trim();
+            if !l.indented || (!inside && paragraph_head(t).is_some()) {
+                break;
+            }
+            let mut text = t;
+            if !inside {
+                let Some(rest) = t.strip_prefix('"') else {
+                    continue;
+                };
+                inside = true;
+                keep = paragraph_head(rest).is_some();
+                text = rest;
+            }
+            // The closing quote, and the order's punctuation after it; the paragraph's own
+            // full stop stays.
+            for c in ["\";", "\".", "\":", "\""] {
+                if let Some(x) = text.strip_suffix(c) {
+                    text = x.trim_end();
+                    inside = false;
+                    break;
+                }
+            }
+            if keep {
+                body.push(Line {
+                    no: l.no,
+                    indented: true,
+                    text: text.to_string(),
+                });
+            }
+        }
+        if body.is_empty() {
+            continue;
+        }
+        let mut reg = regulation(&body, lang);
+        // A channel the amendment lists but whose steps it does not restate (and no
+        // procedure of the provider's to call) is in the unamended text: a TODO, not a
+        // channel that does nothing.
+        if reg.procedure.is_none() {
+            let (kept, gone): (Vec<_>, Vec<_>) = std::mem::take(&mut reg.channels)
+                .into_iter()
+                .partition(|c| !c.items.is_empty());
+            reg.channels = kept;
+            for c in gone {
+                reg.todos.push(Todo {
+                    line: lines[*i].no,
+                    what: "unrestated",
+                    quote: format!("channel {} @{}", c.kind, c.cite),
+                });
+            }
+        }
+        reg.number = listed_appendix(lines, title).unwrap_or(0);
+        reg.line = lines[*i].no;
+        reg.title = Some(title.clone());
+        reg.amended_by = Some(cite.clone()).filter(|c| !c.is_empty());
+        out.push(reg);
+    }
+    out
+}
+
+/// The appendix number the act's list gives a regulation: "10) осы бұйрыққа 10-қосымшаға
+/// сәйкес "…" регламенті" (the conversion may move "10-қосымшаға" into the title), "N)
+/// … согласно приложению N …".
+fn listed_appendix(lines: &[Line], title: &str) -> Option<usize> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(&R, r"(\d{1,3})\s*-\s*қосымшаға|приложению\s+(\d{1,3})");
+    let want = norm(title);
+    lines.iter().find_map(|l| {
+        let c = r.captures(&l.text)?;
+        let n = c.get(1).or(c.get(2))?;
+        let clean = r.replace_all(&l.text, " ");
+        let q = quoted(&clean)?;
+        let got = norm(&q);
+        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        (squash(&got) == squash(&want)).then(|| n.as_str().parse().ok())?
+    })
 }
 
 fn act_appendix_number(t: &str) -> Option<usize> {
@@ -1237,7 +1395,15 @@ fn actor_at(reg: &mut RegD, body: &str, cite: &str, lang: Lang, process: bool) -
         .filter_map(|(i, a)| starts_with_name(body, &a.name).map(|n| (n, i)))
         .max();
     if let Some((_, i)) = best {
-        return Some(i);
+        // "Комиссия хатшысы" after "Комиссия" was declared: a longer acting phrase is
+        // another actor, unless the name is the act's list's.
+        let longer = !reg.actors[i].listed
+            && leading_agent(body, lang).is_some_and(|p| {
+                p.split_whitespace().count() > reg.actors[i].name.split_whitespace().count()
+            });
+        if !longer {
+            return Some(i);
+        }
     }
     // The act's list says "руководитель услугодателя", its procedures "руководство
     // услугодателя": the same name with the head noun derived from the same stem, when only

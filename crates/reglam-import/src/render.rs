@@ -123,7 +123,18 @@ fn regulation(r: &RegD, lang: &str) -> String {
         );
     }
     let _ = writeln!(o);
-    let _ = writeln!(o, "regulation app{n} @app{n} {{", n = r.number);
+    match &r.amended_by {
+        Some(c) => {
+            let _ = writeln!(
+                o,
+                "# TODO(amended) paragraph {c} of the act amends this regulation of another act: only\n# the paragraphs it restates are drafted; the rest is in the act it amends (not read)."
+            );
+            let _ = writeln!(o, "regulation app{n} @{c} {{", n = r.number);
+        }
+        None => {
+            let _ = writeln!(o, "regulation app{n} @app{n} {{", n = r.number);
+        }
+    }
     if let Some(t) = &r.title {
         let _ = writeln!(o, "  title {lang} {}", lit(t));
     }

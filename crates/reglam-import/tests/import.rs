@@ -145,7 +145,14 @@ const FLOORS: &[(&str, &str, &[Floor])] = &[
     (
         "004",
         "mtszn-2018-20",
-        &[("actors", 0.95, 0.18), ("channels", 0.95, 0.20)],
+        &[
+            ("actors", 0.95, 0.60),
+            ("steps", 0.75, 0.64),
+            ("conditions", 0.70, 0.20),
+            ("outcomes", 0.80, 0.28),
+            ("channels", 0.95, 0.95),
+            ("citations", 0.90, 0.40),
+        ],
     ),
 ];
 
