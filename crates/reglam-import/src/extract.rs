@@ -109,6 +109,8 @@ pub struct ScenarioD {
     pub cite: String,
     pub line: usize,
     pub deadlines: Vec<DeadlineD>,
+    /// A channel of its own (a second paragraph of steps through the same channel).
+    pub channels: Vec<ChannelD>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -1283,6 +1285,29 @@ fn regulation(lines: &[Line], lang: Lang) -> RegD {
                         });
                         ch.items = items;
                     }
+                    // A second paragraph of steps through a channel that has its steps is
+                    // another case of the service through it ("… ақпаратты алу …", then "…
+                    // өтінішті … беру …"): a scenario with that channel, named by the
+                    // paragraph's first sentence.
+                    Some(_) if items.iter().any(|i| i.actor.is_some()) => {
+                        let calls_at = provider_para.and_then(|pp| {
+                            items.iter().position(|i| refers_to_paragraph(&i.text, &pp))
+                        });
+                        let title = p.text.split(". ").next().unwrap_or(&p.text);
+                        let title = title.trim_end_matches(['.', ':']).trim().to_string();
+                        reg.scenarios.push(ScenarioD {
+                            title,
+                            cite: p.num.clone(),
+                            line: p.head.no,
+                            deadlines: Vec::new(),
+                            channels: vec![ChannelD {
+                                kind,
+                                cite: p.num.clone(),
+                                items,
+                                calls_at,
+                            }],
+                        });
+                    }
                     _ => {
                         reg.todos.push(todo(p.head.no, "channel-items", &p.text));
                     }
@@ -2031,6 +2056,7 @@ fn cases(reg: &mut RegD, p: &Para) {
                     cite: cite.clone(),
                     line: *no,
                     deadlines: Vec::new(),
+                    channels: Vec::new(),
                 });
                 reg.scenarios.len() - 1
             }

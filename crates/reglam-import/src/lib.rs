@@ -29,10 +29,11 @@ pub fn import(src: &str) -> Vec<(String, String)> {
         }
         let one = [act.clone(), file.clone()];
         if errors(&check(&analyse_memory(&one))) > 0 {
-            let cases = std::mem::take(&mut reg.scenarios);
-            let all = std::mem::take(&mut reg.deadlines)
-                .into_iter()
-                .chain(cases.into_iter().flat_map(|s| s.deadlines));
+            let mut all = std::mem::take(&mut reg.deadlines);
+            for s in &mut reg.scenarios {
+                all.append(&mut s.deadlines);
+            }
+            reg.scenarios.retain(|s| !s.channels.is_empty());
             for d in all {
                 reg.todos.push(extract::Todo {
                     line: d.line,

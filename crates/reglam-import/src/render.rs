@@ -194,10 +194,10 @@ fn regulation(r: &RegD, lang: &str) -> String {
     for (k, ch) in r.channels.iter().enumerate() {
         channel(&mut o, r, ch, k, &mut ids);
     }
-    if !r.scenarios.is_empty() {
+    if r.scenarios.iter().any(|s| s.channels.is_empty()) {
         let _ = writeln!(
             o,
-            "\n  # TODO(scenario) the cases below have terms of their own; which steps and channels\n  # belong to each is not read (the channels above hold them all)"
+            "\n  # TODO(scenario) the cases below with deadlines only have terms of their own; which\n  # steps and channels belong to each is not read (the channels above hold them all)"
         );
     }
     for (k, sc) in r.scenarios.iter().enumerate() {
@@ -218,6 +218,13 @@ fn regulation(r: &RegD, lang: &str) -> String {
                     let _ = writeln!(o, "    deadline {} @{}", dl.dur.render(), dl.cite);
                 }
             }
+        }
+        for (j, ch) in sc.channels.iter().enumerate() {
+            let _ = writeln!(
+                o,
+                "    # TODO(scenario) a second paragraph of steps through this channel: another case"
+            );
+            channel(&mut o, r, ch, r.channels.len() + k + j, &mut ids);
         }
         o.push_str("  }\n");
     }

@@ -148,10 +148,10 @@ const FLOORS: &[(&str, &str, &[Floor])] = &[
         &[
             ("actors", 0.95, 0.60),
             ("steps", 0.75, 0.64),
-            ("conditions", 0.70, 0.20),
-            ("outcomes", 0.80, 0.28),
+            ("conditions", 0.85, 0.58),
+            ("outcomes", 0.80, 0.53),
             ("channels", 0.95, 0.95),
-            ("citations", 0.90, 0.40),
+            ("citations", 0.93, 0.75),
         ],
     ),
 ];
