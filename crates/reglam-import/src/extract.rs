@@ -2403,4 +2403,23 @@ mod tests {
         );
         assert_eq!(items[1].durations[0].render(), "2 (екі) h");
     }
+
+    #[test]
+    fn an_amending_act_drafts_the_paragraphs_it_restates() {
+        let src = "      1. \"Х\" бұйрығына мынадай өзгерістер енгізілсін:\n      көрсетілген бұйрықпен бекітілген \"Анықтама беру\" мемлекеттік қызметті көрсету регламентінде:\n      3-тармақ мынадай редакцияда жазылсын:\n      \"3. Мемлекеттік қызметті көрсету нысаны: қағаз түрінде.\";\n      5-тармақ мынадай редакцияда жазылсын:\n      \"5. Рәсімнің мазмұны, орындалу ұзақтығы:\n      1) көрсетілетін қызметті берушінің жауапты орындаушысы құжаттарды тіркейді – 1 (бір) жұмыс күні ішінде;\n      2) Комиссия хатшысы хаттаманы жасайды – 2 (екі) жұмыс күні ішінде.\";\n      2. Осы бұйрық қолданысқа енгізіледі.\n";
+        let d = extract(src);
+        assert_eq!(d.regs.len(), 1);
+        let r = &d.regs[0];
+        assert_eq!(r.title.as_deref(), Some("Анықтама беру"));
+        assert_eq!(r.amended_by.as_deref(), Some("1"));
+        assert_eq!(r.form.as_ref().map(|f| f.0), Some("paper"));
+        let (cite, items) = r.procedure.as_ref().expect("procedure");
+        assert_eq!(cite, "5");
+        assert_eq!(items.len(), 2);
+        assert_eq!(
+            r.actors[items[0].actor.unwrap()].name,
+            "көрсетілетін қызметті берушінің жауапты орындаушысы"
+        );
+        assert_eq!(r.actors[items[1].actor.unwrap()].name, "Комиссия хатшысы");
+    }
 }
