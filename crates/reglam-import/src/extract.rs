@@ -1679,6 +1679,7 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
         // удостоверения - в течение 4 рабочих дней": a line going on in lower case with
         // nobody named continues the sub-paragraph before it, by the same actor.
         let mut cite = cite;
+        let mut continued = false;
         let (actor, inherited_here) = match (actor, items.last()) {
             (None, Some(prev))
                 if head.is_none()
@@ -1688,11 +1689,19 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
                     && !names_a_remote_channel(text, lang) =>
             {
                 cite = prev.cite.clone();
+                continued = true;
                 (prev.actor, prev.actor.is_some())
             }
             (a, _) => (a, inherited_here),
         };
-        if head.is_none() && actor.is_none() {
+        // "… толық ұсынбаған … жағдайда өтінішті қабылдаудан бас тартады – 3 (үш) жұмыс күні
+        // ішінде" after a sub-paragraph that names nobody: its check all the same (whose, a
+        // TODO says).
+        let check_of_sub = continued && kind == ItemKind::Condition;
+        if check_of_sub && actor.is_none() {
+            reg.todos.push(todo(s.no, "actor", &s.text));
+        }
+        if head.is_none() && actor.is_none() && !check_of_sub {
             // An unnumbered line with a time but nobody acting is often a deadline or a limit.
             reg.todos.push(todo(s.no, "unread", &s.text));
             continue;
