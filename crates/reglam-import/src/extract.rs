@@ -860,7 +860,7 @@ fn amended(lines: &[Line], lang: Lang) -> Vec<RegD> {
         let t = l.text.trim();
         // The act's paragraph that makes the amendments ("1. … бұйрығына мынадай өзгерістер
         // енгізілсін:"); numbers inside quoted text are the other act's.
-        if !t.starts_with('"') {
+        if !t.starts_with(['"', '«']) {
             if let Some((num, rest)) = paragraph_head(t) {
                 let n = norm(&rest);
                 if n.contains("өзгеріс") || n.contains("изменени") {
@@ -872,7 +872,7 @@ fn amended(lines: &[Line], lang: Lang) -> Vec<RegD> {
         let names = n.ends_with("регламентінде")
             || n.ends_with("регламенте")
             || (n.contains("в регламенте") && t.ends_with(':'));
-        if !names || t.starts_with('"') || t.len() > 1000 {
+        if !names || t.starts_with(['"', '«']) || t.len() > 1000 {
             continue;
         }
         // The amendments follow: the next lines say how.
@@ -900,7 +900,7 @@ fn amended(lines: &[Line], lang: Lang) -> Vec<RegD> {
             }
             let mut text = t;
             if !inside {
-                let Some(rest) = t.strip_prefix('"') else {
+                let Some(rest) = t.strip_prefix('"').or_else(|| t.strip_prefix('«')) else {
                     continue;
                 };
                 inside = true;
@@ -909,7 +909,7 @@ fn amended(lines: &[Line], lang: Lang) -> Vec<RegD> {
             }
             // The closing quote, and the order's punctuation after it; the paragraph's own
             // full stop stays.
-            for c in ["\";", "\".", "\":", "\""] {
+            for c in ["\";", "\".", "\":", "\"", "»;", "».", "»:", "»"] {
                 if let Some(x) = text.strip_suffix(c) {
                     text = x.trim_end();
                     inside = false;
@@ -2430,5 +2430,18 @@ mod tests {
             "көрсетілетін қызметті берушінің жауапты орындаушысы"
         );
         assert_eq!(r.actors[items[1].actor.unwrap()].name, "Комиссия хатшысы");
+    }
+
+    #[test]
+    fn an_amending_act_in_russian() {
+        let src = "      1. Внести в приказ № 407 следующие изменения:\n      в Регламенте государственной услуги «Выдача справки», утвержденном указанным приказом:\n      пункт 5 изложить в следующей редакции:\n      «5. Содержание каждой процедуры, длительность ее выполнения:\n      1) руководитель услугодателя рассматривает документы – 2 (два) часа;\n      2) исполнитель услугодателя выдает справку – 1 (один) рабочий день.»;\n      2. Настоящий приказ вводится в действие.\n";
+        let d = extract(src);
+        assert_eq!(d.regs.len(), 1);
+        let r = &d.regs[0];
+        assert_eq!(r.title.as_deref(), Some("Выдача справки"));
+        assert_eq!(r.amended_by.as_deref(), Some("1"));
+        let (_, items) = r.procedure.as_ref().expect("procedure");
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[1].durations[0].render(), "1 (один) wd");
     }
 }
