@@ -1250,6 +1250,16 @@ fn regulation(lines: &[Line], lang: Lang) -> RegD {
             continue;
         }
         let head = norm(&p.text);
+        // "… қызметкерлері арасындағы рәсімнің (іс-қимылдың) жүйелілігі …", "последовательность
+        // процедур между структурными подразделениями": the provider's procedure told again,
+        // unit by unit, once it is read; no channel's steps.
+        let between = (head.contains("арасындағы")
+            && (head.contains("жүйелілігі") || head.contains("реттілігі")))
+            || (head.contains("последовательност") && head.contains("между"));
+        if between && reg.procedure.is_some() {
+            reg.todos.push(todo(p.head.no, "sequence", &p.text));
+            continue;
+        }
         let target = if head.contains("портал") {
             Some("portal")
         } else if (head.contains("аким") || head.contains("әкім"))

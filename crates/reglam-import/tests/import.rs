@@ -147,11 +147,11 @@ const FLOORS: &[(&str, &str, &[Floor])] = &[
         "mtszn-2018-20",
         &[
             ("actors", 0.95, 0.60),
-            ("steps", 0.75, 0.68),
-            ("conditions", 0.85, 0.64),
+            ("steps", 0.90, 0.68),
+            ("conditions", 0.95, 0.64),
             ("outcomes", 0.80, 0.58),
             ("channels", 0.95, 0.95),
-            ("citations", 0.93, 0.75),
+            ("citations", 0.95, 0.75),
         ],
     ),
 ];
