@@ -204,7 +204,7 @@ fn regulation(r: &RegD, lang: &str) -> String {
         let id = ids.take(format!("case{}", k + 1));
         let _ = writeln!(
             o,
-            "  # line {}\n  scenario {id} {lang} {} @{} {{",
+            "  # the case stated at line {}\n  scenario {id} {lang} {} @{} {{",
             sc.line,
             lit(&sc.title),
             sc.cite
