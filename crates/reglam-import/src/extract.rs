@@ -100,6 +100,19 @@ pub struct DeadlineD {
     pub quote: String,
 }
 
+/// A case the act gives its own term ("1-кезең: … – 8 (сегіз) жұмыс күні ішінде:", "2)
+/// рұқсатты қайта ресімдеу – 6 (алты) жұмыс күні;"), as a scenario with its deadlines only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScenarioD {
+    /// The case's words (a stage with the sub-paragraph it belongs to), as the act states them.
+    pub title: String,
+    pub cite: String,
+    pub line: usize,
+    pub deadlines: Vec<DeadlineD>,
+    /// A channel of its own (a second paragraph of steps through the same channel).
+    pub channels: Vec<ChannelD>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChannelD {
     pub kind: &'static str,
@@ -122,8 +135,16 @@ pub struct RegD {
     pub procedure: Option<(String, Vec<Item>)>,
     pub channels: Vec<ChannelD>,
     pub deadlines: Vec<DeadlineD>,
+    /// Cases with a term of their own (stages, kinds of request): scenarios.
+    pub scenarios: Vec<ScenarioD>,
+    /// The lines read as a case's term, with the case's citation: no step and no deadline of
+    /// the regulation; the steps under the line are cited as the case.
+    pub case_lines: Vec<(usize, String)>,
     pub todos: Vec<Todo>,
     pub appendices: Vec<(usize, String)>,
+    /// The act's paragraph that amends this regulation (of another act), when the draft holds
+    /// only the paragraphs the amendment restates.
+    pub amended_by: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -355,6 +376,9 @@ const AGENTS_KK: &[&str] = &[
     "жинақтаушы",
     "әкім",
     "беруші",
+    "орындаушы",
+    "хатшы",
+    "басшылығ",
 ];
 
 /// The acting noun phrase at the start of an item, for an actor the act does not list:
@@ -397,7 +421,12 @@ pub fn leading_agent(text: &str, lang: Lang) -> Option<String> {
         Lang::Kk => {
             for (i, w) in words.iter().enumerate().take(5) {
                 let n = norm(w);
-                if let Some(a) = AGENTS_KK.iter().find(|a| n.starts_with(*a)) {
+                // The longest agent noun: "басшылығы" is "басшылығ", not "басшы".
+                let agent = AGENTS_KK
+                    .iter()
+                    .filter(|a| n.starts_with(*a))
+                    .max_by_key(|a| a.len());
+                if let Some(a) = agent {
                     let rest = &n[a.len()..];
                     let genitive = |w: &str| {
                         ["ның", "нің", "дың", "дің", "тың", "тің"]
@@ -406,6 +435,18 @@ pub fn leading_agent(text: &str, lang: Lang) -> Option<String> {
                     };
                     // "беруші бөлімінің маманы": the agent noun is whose; the name goes on.
                     let whose_next = words.get(i + 1).is_some_and(|w| genitive(w));
+                    // "Комиссия хатшысы": the agent noun after is whose post it is.
+                    let post_next = words.get(i + 1).is_some_and(|w| {
+                        let w = norm(w);
+                        AGENTS_KK.iter().any(|a| {
+                            w.strip_prefix(a)
+                                .is_some_and(|r| ["і", "ы", "сы", "сі"].contains(&r))
+                        })
+                    });
+                    if ["", "і", "ы", "сы", "сі"].contains(&rest) && post_next && !whose_next
+                    {
+                        continue;
+                    }
                     if ["", "і", "ы", "сы", "сі"].contains(&rest) && !whose_next {
                         // "Мемлекеттік корпорацияға … беруші": a word in the dative is where
                         // to, not part of the name.
@@ -785,6 +826,15 @@ pub fn extract(src: &str) -> Draft {
         reg.appendices = appendices;
         draft.regs.push(reg);
     }
+    // An amending act restates paragraphs of another act's regulations: each is drafted from
+    // what is restated.
+    for reg in amended(&lines, lang) {
+        let same = |r: &RegD| r.title.as_deref().map(norm) == reg.title.as_deref().map(norm);
+        if !draft.regs.iter().any(same) {
+            draft.regs.push(reg);
+        }
+    }
+    draft.regs.sort_by_key(|r| (r.number, r.line));
     if draft.regs.is_empty() {
         draft.todos.push(todo(
             1,
@@ -793,6 +843,132 @@ pub fn extract(src: &str) -> Draft {
         ));
     }
     draft
+}
+
+/// The regulations an amending act restates paragraphs of. A line of the act naming a
+/// regulation by its quoted title and ending in "… регламентінде" / "… регламенте" (or "в
+/// регламенте … "…":") is followed by the amendments to it; the quoted text after "мынадай
+/// редакцияда жазылсын" / "изложить в следующей редакции" or "мынадай мазмұндағы …
+/// толықтырылсын" / "дополнить … следующего содержания" that opens with a paragraph number
+/// ("2. …", "15-1. …") is that paragraph as amended, and the regulation is read from those
+/// paragraphs alone. Its number is the appendix the act's list gives it ("10) осы бұйрыққа
+/// 10-қосымшаға сәйкес "…" регламенті"), else one after the act's own.
+fn amended(lines: &[Line], lang: Lang) -> Vec<RegD> {
+    let mut targets: Vec<(usize, String, String)> = Vec::new();
+    let mut order_para = String::new();
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.text.trim();
+        // The act's paragraph that makes the amendments ("1. … бұйрығына мынадай өзгерістер
+        // енгізілсін:"); numbers inside quoted text are the other act's.
+        if !t.starts_with(['"', '«']) {
+            if let Some((num, rest)) = paragraph_head(t) {
+                let n = norm(&rest);
+                if n.contains("өзгеріс") || n.contains("изменени") {
+                    order_para = num;
+                }
+            }
+        }
+        let n = norm(t);
+        let names = n.ends_with("регламентінде")
+            || n.ends_with("регламенте")
+            || (n.contains("в регламенте") && t.ends_with(':'));
+        if !names || t.starts_with(['"', '«']) || t.len() > 1000 {
+            continue;
+        }
+        // The amendments follow: the next lines say how.
+        let amends = lines.iter().skip(i + 1).take(3).any(|x| {
+            let n = norm(&x.text);
+            n.contains("редакцияда жазылсын")
+                || n.contains("в следующей редакции")
+                || n.contains("толықтырылсын")
+                || n.contains("дополнить")
+        });
+        if let (true, Some(title)) = (amends, quoted(t)) {
+            targets.push((i, title, order_para.clone()));
+        }
+    }
+    let mut out = Vec::new();
+    for (k, (i, title, cite)) in targets.iter().enumerate() {
+        let end = targets.get(k + 1).map_or(lines.len(), |x| x.0);
+        let mut body: Vec<Line> = Vec::new();
+        let mut inside = false;
+        let mut keep = false;
+        for l in &lines[i + 1..end] {
+            let t = l.text.trim();
+            if !l.indented || (!inside && paragraph_head(t).is_some()) {
+                break;
+            }
+            let mut text = t;
+            if !inside {
+                let Some(rest) = t.strip_prefix('"').or_else(|| t.strip_prefix('«')) else {
+                    continue;
+                };
+                inside = true;
+                keep = paragraph_head(rest).is_some();
+                text = rest;
+            }
+            // The closing quote, and the order's punctuation after it; the paragraph's own
+            // full stop stays.
+            for c in ["\";", "\".", "\":", "\"", "»;", "».", "»:", "»"] {
+                if let Some(x) = text.strip_suffix(c) {
+                    text = x.trim_end();
+                    inside = false;
+                    break;
+                }
+            }
+            if keep {
+                body.push(Line {
+                    no: l.no,
+                    indented: true,
+                    text: text.to_string(),
+                });
+            }
+        }
+        if body.is_empty() {
+            continue;
+        }
+        let mut reg = regulation(&body, lang);
+        // A channel the amendment lists but whose steps it does not restate (and no
+        // procedure of the provider's to call) is in the unamended text: a TODO, not a
+        // channel that does nothing.
+        if reg.procedure.is_none() {
+            let (kept, gone): (Vec<_>, Vec<_>) = std::mem::take(&mut reg.channels)
+                .into_iter()
+                .partition(|c| !c.items.is_empty());
+            reg.channels = kept;
+            for c in gone {
+                reg.todos.push(Todo {
+                    line: lines[*i].no,
+                    what: "unrestated",
+                    quote: format!("channel {} @{}", c.kind, c.cite),
+                });
+            }
+        }
+        reg.number = listed_appendix(lines, title).unwrap_or(0);
+        reg.line = lines[*i].no;
+        reg.title = Some(title.clone());
+        reg.amended_by = Some(cite.clone()).filter(|c| !c.is_empty());
+        out.push(reg);
+    }
+    out
+}
+
+/// The appendix number the act's list gives a regulation: "10) осы бұйрыққа 10-қосымшаға
+/// сәйкес "…" регламенті" (the conversion may move "10-қосымшаға" into the title), "N)
+/// … согласно приложению N …".
+fn listed_appendix(lines: &[Line], title: &str) -> Option<usize> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(&R, r"(\d{1,3})\s*-\s*қосымшаға|приложению\s+(\d{1,3})");
+    let want = norm(title);
+    lines.iter().find_map(|l| {
+        let c = r.captures(&l.text)?;
+        let n = c.get(1).or(c.get(2))?;
+        let clean = r.replace_all(&l.text, " ");
+        let q = quoted(&clean)?;
+        let got = norm(&q);
+        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        (squash(&got) == squash(&want)).then(|| n.as_str().parse().ok())?
+    })
 }
 
 fn act_appendix_number(t: &str) -> Option<usize> {
@@ -1059,6 +1235,7 @@ fn regulation(lines: &[Line], lang: Lang) -> RegD {
                 }
             }
         }
+        cases(&mut reg, p);
         deadlines(&mut reg, p, lang);
     }
     if reg.channels.is_empty() {
@@ -1073,6 +1250,16 @@ fn regulation(lines: &[Line], lang: Lang) -> RegD {
             continue;
         }
         let head = norm(&p.text);
+        // "… қызметкерлері арасындағы рәсімнің (іс-қимылдың) жүйелілігі …", "последовательность
+        // процедур между структурными подразделениями": the provider's procedure told again,
+        // unit by unit, once it is read; no channel's steps.
+        let between = (head.contains("арасындағы")
+            && (head.contains("жүйелілігі") || head.contains("реттілігі")))
+            || (head.contains("последовательност") && head.contains("между"));
+        if between && reg.procedure.is_some() {
+            reg.todos.push(todo(p.head.no, "sequence", &p.text));
+            continue;
+        }
         let target = if head.contains("портал") {
             Some("portal")
         } else if (head.contains("аким") || head.contains("әкім"))
@@ -1107,6 +1294,29 @@ fn regulation(lines: &[Line], lang: Lang) -> RegD {
                             items.iter().position(|i| refers_to_paragraph(&i.text, &pp))
                         });
                         ch.items = items;
+                    }
+                    // A second paragraph of steps through a channel that has its steps is
+                    // another case of the service through it ("… ақпаратты алу …", then "…
+                    // өтінішті … беру …"): a scenario with that channel, named by the
+                    // paragraph's first sentence.
+                    Some(_) if items.iter().any(|i| i.actor.is_some()) => {
+                        let calls_at = provider_para.and_then(|pp| {
+                            items.iter().position(|i| refers_to_paragraph(&i.text, &pp))
+                        });
+                        let title = p.text.split(". ").next().unwrap_or(&p.text);
+                        let title = title.trim_end_matches(['.', ':']).trim().to_string();
+                        reg.scenarios.push(ScenarioD {
+                            title,
+                            cite: p.num.clone(),
+                            line: p.head.no,
+                            deadlines: Vec::new(),
+                            channels: vec![ChannelD {
+                                kind,
+                                cite: p.num.clone(),
+                                items,
+                                calls_at,
+                            }],
+                        });
                     }
                     _ => {
                         reg.todos.push(todo(p.head.no, "channel-items", &p.text));
@@ -1220,7 +1430,15 @@ fn actor_at(reg: &mut RegD, body: &str, cite: &str, lang: Lang, process: bool) -
         .filter_map(|(i, a)| starts_with_name(body, &a.name).map(|n| (n, i)))
         .max();
     if let Some((_, i)) = best {
-        return Some(i);
+        // "Комиссия хатшысы" after "Комиссия" was declared: a longer acting phrase is
+        // another actor, unless the name is the act's list's.
+        let longer = !reg.actors[i].listed
+            && leading_agent(body, lang).is_some_and(|p| {
+                p.split_whitespace().count() > reg.actors[i].name.split_whitespace().count()
+            });
+        if !longer {
+            return Some(i);
+        }
     }
     // The act's list says "руководитель услугодателя", its procedures "руководство
     // услугодателя": the same name with the head noun derived from the same stem, when only
@@ -1298,6 +1516,11 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
         )
     });
     for s in subs {
+        // A case's term heads the steps of that case; it is no step.
+        if let Some((_, c)) = reg.case_lines.iter().find(|(l, _)| *l == s.no) {
+            group = (*c != p.num).then(|| c.clone());
+            continue;
+        }
         let head = item_head(&s.text);
         let (text, cap) = cut_cap(&s.text);
         // Offsets of durations are into the text as kept (without its "N)").
@@ -1466,6 +1689,7 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
         // удостоверения - в течение 4 рабочих дней": a line going on in lower case with
         // nobody named continues the sub-paragraph before it, by the same actor.
         let mut cite = cite;
+        let mut continued = false;
         let (actor, inherited_here) = match (actor, items.last()) {
             (None, Some(prev))
                 if head.is_none()
@@ -1475,11 +1699,19 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
                     && !names_a_remote_channel(text, lang) =>
             {
                 cite = prev.cite.clone();
+                continued = true;
                 (prev.actor, prev.actor.is_some())
             }
             (a, _) => (a, inherited_here),
         };
-        if head.is_none() && actor.is_none() {
+        // "… толық ұсынбаған … жағдайда өтінішті қабылдаудан бас тартады – 3 (үш) жұмыс күні
+        // ішінде" after a sub-paragraph that names nobody: its check all the same (whose, a
+        // TODO says).
+        let check_of_sub = continued && kind == ItemKind::Condition;
+        if check_of_sub && actor.is_none() {
+            reg.todos.push(todo(s.no, "actor", &s.text));
+        }
+        if head.is_none() && actor.is_none() && !check_of_sub {
             // An unnumbered line with a time but nobody acting is often a deadline or a limit.
             reg.todos.push(todo(s.no, "unread", &s.text));
             continue;
@@ -1517,13 +1749,28 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
     // удостоверения – 20 рабочих дней"), not a procedure: they are left to a person.
     let sub = format!("{}.", p.num);
     let numbered = |i: &Item| i.kind == ItemKind::Step && i.cite.starts_with(&sub);
-    if items.iter().any(|i| numbered(i) && !i.durations.is_empty())
+    // A list of terms by case ("1) … – 20 (жиырма) жұмыс күнi;") is read as scenarios: its
+    // items without a term are no steps either.
+    let cases_here = reg.case_lines.iter().any(|(l, c)| {
+        c.starts_with(&sub)
+            && p.subs
+                .iter()
+                .any(|s| s.no == *l && item_head(&s.text).is_some())
+    });
+    if (cases_here || items.iter().any(|i| numbered(i) && !i.durations.is_empty()))
         && !items.iter().any(|i| numbered(i) && i.actor.is_some())
     {
         for i in items.iter().filter(|i| numbered(i)) {
             reg.todos.push(todo(i.line, "unread", &i.text));
         }
         items.retain(|i| !numbered(i));
+        // A check that guarded one of them ("… толық емес топтамасын … бас тартады") guards
+        // what the paragraph does: it is cited by the paragraph.
+        for i in items.iter_mut() {
+            if i.kind == ItemKind::Condition && i.cite.starts_with(&sub) {
+                i.cite = p.num.clone();
+            }
+        }
     }
     items
 }
@@ -1689,12 +1936,176 @@ pub fn is_conditional(text: &str) -> bool {
     general || (n.contains(" кезде") && n.contains("қабылдаудан бас тарт"))
 }
 
+/// "1-кезең: …", "2-этап: …": a stage of the sub-paragraph above it.
+fn stage_label(text: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)^(?:\d{1,2}\s*-\s*(?:кезең|этап)|этап\s*\d{1,2})\s*:",
+    )
+    .is_match(text.trim())
+}
+
+/// The case and its one term of a line "CASE – … TERM": the words before the first dash, and
+/// the one duration after it ("… – 11 (он бір) жұмыс күні ішінде, оның 10 (он) жұмыс күні …":
+/// what follows "оның"/"из них" is a part of the term, not another term).
+fn case_and_term(text: &str) -> Option<(String, Dur)> {
+    let (case, rest) = [" – ", " — ", " - "]
+        .iter()
+        .filter_map(|d| text.find(d).map(|i| (i, d.len())))
+        .min()
+        .map(|(i, l)| (&text[..i], &text[i + l..]))?;
+    let rest = [", оның ", ", из них "]
+        .iter()
+        .filter_map(|m| rest.find(m))
+        .min()
+        .map_or(rest, |i| &rest[..i]);
+    if !durations(case).is_empty() {
+        return None;
+    }
+    let mut d = durations(rest);
+    if d.len() != 1 || is_limit(rest, &d[0]) {
+        return None;
+    }
+    let case = case.trim().trim_end_matches([':', ',']).trim();
+    (!case.is_empty() && case.split_whitespace().count() <= 40)
+        .then(|| (case.to_string(), d.remove(0)))
+}
+
+/// Cases with terms of their own: a deadlines paragraph ("… көрсету мерзімдері:") whose items
+/// each name a case and a term, or, in any paragraph, a line heading a group of steps with a
+/// term ("1-кезең: … – 8 (сегіз) жұмыс күні ішінде:", "2) … – 6 (алты) жұмыс күні:"). Each
+/// case is a scenario with that deadline; the same case stated again in another paragraph (its
+/// term through another channel) is the same scenario. A group heading without a time ("1)
+/// рұқсатты беру:") names the cases of its stages; a heading without a number after the first
+/// case ("корпоративішілік ауыстыру шеңберінде:") opens a second list, whose cases it names.
+fn cases(reg: &mut RegD, p: &Para) {
+    let lines: Vec<(usize, &str)> = std::iter::once((p.head.no, p.text.as_str()))
+        .chain(p.subs.iter().map(|s| (s.no, s.text.as_str())))
+        .collect();
+    // The deadlines list: after a term line ending in ':' with no figure of its own.
+    let list_head = lines.iter().position(|(_, t)| {
+        is_deadline_head(t) && t.trim_end().ends_with(':') && durations(t).is_empty()
+    });
+    let remote = |k: Option<&'static str>| k.filter(|k| *k != "provider" && *k != "akim");
+    let list_channel = list_head.and_then(|i| {
+        let t = lines[i].1;
+        let n = norm(t);
+        let applying = n.contains("сдачи")
+            || n.contains("обращени")
+            || n.contains("тапсырған")
+            || n.contains("жүгін");
+        remote(channel_kind(t)).or_else(|| channel_kind(t).filter(|_| applying))
+    });
+    let mut open = false;
+    let mut heading: Option<(String, String)> = None;
+    let mut second: Option<String> = None;
+    let mut found = 0;
+    // Scenarios given a term in this paragraph: a case stated twice here is another case.
+    let mut here: Vec<usize> = Vec::new();
+    for (i, (no, t)) in lines.iter().enumerate() {
+        if Some(i) == list_head {
+            open = true;
+            continue;
+        }
+        if i == 0 {
+            continue;
+        }
+        let t = t.trim();
+        let in_list = open && list_head.is_some_and(|h| i > h);
+        let head = item_head(t).filter(|(k, _)| *k == ItemKind::Step);
+        let body = strip_number(t).trim();
+        let ends_group = t.ends_with(':');
+        if durations(t).is_empty() {
+            if ends_group {
+                match &head {
+                    Some((_, n)) => {
+                        heading = Some((body.trim_end_matches(':').trim().to_string(), n.clone()))
+                    }
+                    None if found > 0 => {
+                        second = Some(body.trim_end_matches(':').trim().to_string());
+                        heading = None;
+                    }
+                    None => {}
+                }
+            } else if in_list && head.is_none() {
+                open = false;
+            }
+            continue;
+        }
+        let stage = stage_label(body);
+        if !(in_list || ends_group || stage) {
+            if open && head.is_none() {
+                open = false;
+            }
+            continue;
+        }
+        let Some((case, dur)) = case_and_term(body) else {
+            continue;
+        };
+        if head.is_some() {
+            heading = None;
+        }
+        let mut title = case;
+        let mut num = head.as_ref().map(|(_, n)| n.clone());
+        if stage {
+            if let Some((h, n)) = &heading {
+                title = format!("{h}, {title}");
+                num = Some(n.clone());
+            }
+        }
+        if let Some(g) = &second {
+            // A second list restarts its numbering: its items are cited by the paragraph.
+            title = format!("{g} {title}");
+            num = None;
+        }
+        let cite = num.map_or_else(|| p.num.clone(), |n| format!("{}.{}", p.num, n));
+        let channel = if in_list { list_channel } else { None };
+        let key = norm(&title);
+        let at = reg
+            .scenarios
+            .iter()
+            .position(|s| norm(&s.title) == key)
+            .filter(|at| !here.contains(at));
+        let at = match at {
+            Some(at) => at,
+            None => {
+                reg.scenarios.push(ScenarioD {
+                    title: title.clone(),
+                    cite: cite.clone(),
+                    line: *no,
+                    deadlines: Vec::new(),
+                    channels: Vec::new(),
+                });
+                reg.scenarios.len() - 1
+            }
+        };
+        here.push(at);
+        reg.scenarios[at].deadlines.push(DeadlineD {
+            channel,
+            dur,
+            cite: cite.clone(),
+            line: *no,
+            quote: t.chars().take(160).collect(),
+        });
+        reg.case_lines.push((*no, cite.clone()));
+        found += 1;
+        // The list goes on while its lines end a clause, not a sentence.
+        if in_list && t.ends_with('.') {
+            open = false;
+        }
+    }
+}
+
 fn deadlines(reg: &mut RegD, p: &Para, lang: Lang) {
     let lines: Vec<(usize, &str)> = std::iter::once((p.head.no, p.text.as_str()))
         .chain(p.subs.iter().map(|s| (s.no, s.text.as_str())))
         .collect();
     let whole = is_deadline_head(&p.text);
     for (no, t) in lines {
+        if reg.case_lines.iter().any(|(l, _)| *l == no) {
+            continue;
+        }
         // "аудандық Мемлекеттік корпорацияға жүгінген кезде … – 5 (бес) жұмыс күні ішінде": a
         // line that opens with applying to a channel and names nobody is that channel's term.
         let applying_line = {
@@ -1808,6 +2219,27 @@ mod tests {
             )]
         );
         assert!(defined_abbreviations("в информационную систему (далее – ИС ГК)").is_empty());
+    }
+
+    #[test]
+    fn cases_and_their_terms() {
+        let (c, d) = case_and_term(
+            "2-кезең: рұқсатты беру – 11 (он бір) жұмыс күні ішінде, оның 10 (он) жұмыс күні ішінде береді",
+        )
+        .expect("a case");
+        assert_eq!(c, "2-кезең: рұқсатты беру");
+        assert_eq!((d.value, d.unit), (11, "wd"));
+        let (c, d) = case_and_term("куәлiк беру – шешiм қабылданғаннан кейiн - 5 (бес) жұмыс күнi")
+            .expect("a case");
+        assert_eq!((c.as_str(), d.value), ("куәлiк беру", 5));
+        // Two terms, a limit, or no dash: no case.
+        assert!(case_and_term("беру – 5 (бес) жұмыс күні немесе 3 (үш) жұмыс күні").is_none());
+        assert!(case_and_term("беру – не более 15 минут").is_none());
+        assert!(case_and_term("маманы 5 (бес) жұмыс күні ішінде тексереді").is_none());
+        assert!(stage_label(
+            "1-кезең: рұқсатты беру – 8 (сегіз) жұмыс күні ішінде:"
+        ));
+        assert!(!stage_label("1) рұқсатты беру:"));
     }
 
     #[test]
@@ -1989,5 +2421,37 @@ mod tests {
             "көрсетілетін қызметті берушінің басшысы"
         );
         assert_eq!(items[1].durations[0].render(), "2 (екі) h");
+    }
+
+    #[test]
+    fn an_amending_act_drafts_the_paragraphs_it_restates() {
+        let src = "      1. \"Х\" бұйрығына мынадай өзгерістер енгізілсін:\n      көрсетілген бұйрықпен бекітілген \"Анықтама беру\" мемлекеттік қызметті көрсету регламентінде:\n      3-тармақ мынадай редакцияда жазылсын:\n      \"3. Мемлекеттік қызметті көрсету нысаны: қағаз түрінде.\";\n      5-тармақ мынадай редакцияда жазылсын:\n      \"5. Рәсімнің мазмұны, орындалу ұзақтығы:\n      1) көрсетілетін қызметті берушінің жауапты орындаушысы құжаттарды тіркейді – 1 (бір) жұмыс күні ішінде;\n      2) Комиссия хатшысы хаттаманы жасайды – 2 (екі) жұмыс күні ішінде.\";\n      2. Осы бұйрық қолданысқа енгізіледі.\n";
+        let d = extract(src);
+        assert_eq!(d.regs.len(), 1);
+        let r = &d.regs[0];
+        assert_eq!(r.title.as_deref(), Some("Анықтама беру"));
+        assert_eq!(r.amended_by.as_deref(), Some("1"));
+        assert_eq!(r.form.as_ref().map(|f| f.0), Some("paper"));
+        let (cite, items) = r.procedure.as_ref().expect("procedure");
+        assert_eq!(cite, "5");
+        assert_eq!(items.len(), 2);
+        assert_eq!(
+            r.actors[items[0].actor.unwrap()].name,
+            "көрсетілетін қызметті берушінің жауапты орындаушысы"
+        );
+        assert_eq!(r.actors[items[1].actor.unwrap()].name, "Комиссия хатшысы");
+    }
+
+    #[test]
+    fn an_amending_act_in_russian() {
+        let src = "      1. Внести в приказ № 407 следующие изменения:\n      в Регламенте государственной услуги «Выдача справки», утвержденном указанным приказом:\n      пункт 5 изложить в следующей редакции:\n      «5. Содержание каждой процедуры, длительность ее выполнения:\n      1) руководитель услугодателя рассматривает документы – 2 (два) часа;\n      2) исполнитель услугодателя выдает справку – 1 (один) рабочий день.»;\n      2. Настоящий приказ вводится в действие.\n";
+        let d = extract(src);
+        assert_eq!(d.regs.len(), 1);
+        let r = &d.regs[0];
+        assert_eq!(r.title.as_deref(), Some("Выдача справки"));
+        assert_eq!(r.amended_by.as_deref(), Some("1"));
+        let (_, items) = r.procedure.as_ref().expect("procedure");
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[1].durations[0].render(), "1 (один) wd");
     }
 }

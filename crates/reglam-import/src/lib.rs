@@ -24,12 +24,17 @@ pub fn import(src: &str) -> Vec<(String, String)> {
         let Some(file) = files.get(i + 1) else {
             continue;
         };
-        if reg.deadlines.is_empty() {
+        if reg.deadlines.is_empty() && reg.scenarios.is_empty() {
             continue;
         }
         let one = [act.clone(), file.clone()];
         if errors(&check(&analyse_memory(&one))) > 0 {
-            for d in std::mem::take(&mut reg.deadlines) {
+            let mut all = std::mem::take(&mut reg.deadlines);
+            for s in &mut reg.scenarios {
+                all.append(&mut s.deadlines);
+            }
+            reg.scenarios.retain(|s| !s.channels.is_empty());
+            for d in all {
                 reg.todos.push(extract::Todo {
                     line: d.line,
                     what: "deadline-exceeded",

@@ -122,12 +122,12 @@ const FLOORS: &[(&str, &str, &[Floor])] = &[
         "pavlodar-2015-222-8",
         &[
             ("actors", 0.96, 0.89),
-            ("steps", 0.90, 0.86),
+            ("steps", 0.95, 0.89),
             ("conditions", 0.90, 0.78),
             ("outcomes", 0.82, 0.64),
             ("channels", 0.95, 0.95),
-            ("deadlines", 0.95, 0.38),
-            ("citations", 0.93, 0.63),
+            ("deadlines", 0.95, 0.92),
+            ("citations", 0.95, 0.63),
         ],
     ),
     (
@@ -145,7 +145,14 @@ const FLOORS: &[(&str, &str, &[Floor])] = &[
     (
         "004",
         "mtszn-2018-20",
-        &[("actors", 0.95, 0.18), ("channels", 0.95, 0.20)],
+        &[
+            ("actors", 0.95, 0.60),
+            ("steps", 0.90, 0.68),
+            ("conditions", 0.95, 0.64),
+            ("outcomes", 0.80, 0.58),
+            ("channels", 0.95, 0.95),
+            ("citations", 0.95, 0.75),
+        ],
     ),
 ];
 
