@@ -516,10 +516,13 @@ fn parse_text(
 /// files do not leave a core idle.
 pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     use std::sync::atomic::{AtomicUsize, Ordering};
+    // Starting threads costs more than a few small items take (an editor's one file, a fuzz
+    // input): below a handful, the items are worked on here.
+    const FEW: usize = 4;
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(items.len());
-    if threads <= 1 {
+    if threads <= 1 || items.len() < FEW {
         return items.iter().map(f).collect();
     }
     let next = AtomicUsize::new(0);
