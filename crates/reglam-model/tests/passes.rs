@@ -354,3 +354,55 @@ fn a_procedure_is_lowered_once() {
         unknown[0].message
     );
 }
+
+/// Inputs that `check` accepts must not crash or blow up the model's passes.
+mod robust {
+    use super::*;
+
+    /// One channel of `n` steps in a row, each a minute.
+    pub(super) fn long_channel(n: usize) -> String {
+        let mut s = String::from(
+            "regulation reg {\n  title ru \"Р\"\n  form paper\n  deadline 500 wd\n  actor a ru \"а\"\n  channel provider provider {\n",
+        );
+        for i in 0..n {
+            s.push_str(&format!("    step s{i} a 1 min\n"));
+        }
+        s.push_str("    outcome issued result \"выдано\"\n  }\n}\n");
+        s
+    }
+
+    /// A channel as long as a path is deep: a recursive graph search (petgraph's
+    /// `tarjan_scc` was one) needs a frame per step and overflowed the stack at about 87,000
+    /// steps. The graphs are built and analysed on a thread with a small stack, which the
+    /// recursive search overflowed at this size; an iterative one needs no more for more steps.
+    #[test]
+    fn a_long_channel_is_analysed_on_a_small_stack() {
+        let n = 20_000;
+        let mut ws = Workspace::new(MemoryLoader::default());
+        ws.add_root(LoadedFile {
+            key: "t.reglam".into(),
+            name: "t.reglam".into(),
+            bytes: long_channel(n).into_bytes(),
+        });
+        let lowered = ws.lower();
+        let built = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || lowered.build())
+            .expect("a thread starts")
+            .join()
+            .expect("the analysis does not overflow a small stack");
+        let c = &built.corpus.regulations[0].scenarios[0].channels[0];
+        assert!(c.paths.cycles.is_empty());
+        assert_eq!(c.flow.graph.node_count(), n + 2);
+        let outcome = c
+            .flow
+            .graph
+            .node_indices()
+            .find(|i| c.flow.graph[*i].is_outcome())
+            .expect("an outcome");
+        assert_eq!(
+            c.paths.worst_to(outcome).map(|p| p.steps.len()),
+            Some(n + 2)
+        );
+    }
+}
