@@ -18,7 +18,7 @@ mod machine;
 pub mod render;
 mod run;
 
-pub use audit::{audit, audit_brute_force, ChannelAudit, LateInterval};
+pub use audit::{audit, audit_brute_force, ChannelAudit, LateInterval, Unaudited};
 pub use error::{Result, RunError};
 pub use machine::{Machine, State, StateKind, Transition, Trigger};
 pub use run::{

@@ -157,6 +157,14 @@ pub fn audit(a: &ChannelAudit, limit: usize) -> String {
         days,
         a.method
     ));
+    if let Some(u) = &a.unaudited {
+        out.push_str(&format!(
+            "  not audited from {} ({} submission minutes): the worst case runs into {}, which the calendar has no data for\n",
+            moment(u.from),
+            u.minutes,
+            u.year
+        ));
+    }
     if a.intervals.is_empty() {
         return out;
     }
