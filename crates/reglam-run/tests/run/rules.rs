@@ -2,7 +2,10 @@
 
 use crate::support::{at, channel, text};
 use reglam_calendar::Calendar;
-use reglam_run::{audit, parse_events, replay, run_worst_case, Machine, RunError, Verdict};
+use reglam_run::{
+    audit, parse_events, replay, run_worst_case, CutRounds, Machine, ReturnsCut, RunError, Verdict,
+    RETURN_ROUNDS_WALKED,
+};
 
 const SRC: &str = r#"
 regulation rules {
@@ -177,4 +180,49 @@ fn the_calendars_last_year_is_audited_up_to_what_runs_past_it() {
         let per_day = cal.hours().minutes_per_day() as u64;
         assert_eq!((r.checked_minutes + cut.minutes) % per_day, 0);
     }
+}
+
+/// A return for rework bounded only by a huge `max N times`.
+fn reworked(step: &str, times: u64) -> String {
+    format!(
+        "regulation rw {{\n  title ru \"Пример\"\n  deadline 5 wd\n  actor s ru \"специалист\"\n  channel state_corp state-corporation {{\n    {step}\n    rework back s \"возвращает\" -> review {{\n      max {times} times\n    }}\n    outcome done result\n  }}\n}}\n"
+    )
+}
+
+/// `max 10000000 times` on a step without a duration: the worst case walked every round (out
+/// of memory); rounds that take no time are cut after the first, and rounds that take time
+/// after a fixed number, both reported. The work is measured by the timeline's length at
+/// two sizes: it must not grow with `max`.
+#[test]
+fn returns_for_rework_are_bounded_and_what_is_cut_is_reported() {
+    let cal = Calendar::kazakhstan();
+    let entries = |step: &str, times: u64| {
+        let a = text(&reworked(step, times));
+        let m = Machine::compile(channel(&a, "state_corp")).unwrap();
+        run_worst_case(&m, &cal, at("2026-03-20T10:00")).map(|t| (t.entries.len(), t.returns_cut))
+    };
+    let (small, _) = entries("step review s", 1_000).unwrap();
+    let (large, cut) = entries("step review s", 20_000).unwrap();
+    assert_eq!(small, large, "the timeline grows with `max`");
+    assert_eq!(
+        cut,
+        vec![ReturnsCut {
+            rework: "back".into(),
+            walked: 1,
+            skipped: 19_999,
+            how: CutRounds::TakeNoTime,
+        }]
+    );
+    assert!(entries("step review s", 10_000_000).is_ok());
+    // Rounds that take time: walked up to the bound, the rest in one stride (which here runs
+    // past the calendar's data: an error, not a hang).
+    let (small, _) = entries("step review s 1 min", 2_000).unwrap();
+    let (large, cut) = entries("step review s 1 min", 20_000).unwrap();
+    assert_eq!(small, large);
+    assert_eq!(cut[0].walked, RETURN_ROUNDS_WALKED);
+    assert_eq!(cut[0].how, CutRounds::InOneStride);
+    assert!(matches!(
+        entries("step review s 1 min", 10_000_000),
+        Err(RunError::Calendar(_))
+    ));
 }
