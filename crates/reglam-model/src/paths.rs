@@ -21,6 +21,18 @@ impl ChannelPaths {
         cell.get_or_init(|| self.build(node)).as_ref()
     }
 
+    /// How many path steps have been written out so far by [`Self::worst_to`], over all
+    /// nodes: the work and memory the paths asked for cost. A consumer that asks for every
+    /// node's path makes this quadratic in a long chain; the tests hold emitters to linear.
+    pub fn steps_written_out(&self) -> usize {
+        self.worst
+            .iter()
+            .filter_map(|c| c.get())
+            .flatten()
+            .map(|w| w.steps.len())
+            .sum()
+    }
+
     /// The worst time to `node` (the total of [`Self::worst_to`]) without building the path.
     pub fn worst_total(&self, node: NodeIndex) -> Option<Amount> {
         self.tree
