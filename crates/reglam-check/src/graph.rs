@@ -31,10 +31,16 @@ pub(crate) fn regulation(reg: &Regulation, complete: bool, out: &mut Findings) {
         self::channel(reg, channel, &place, out);
     }
     if let Some(list) = &reg.listed_actors {
+        let mut listed = vec![false; reg.actors.len()];
+        for &i in &list.actors {
+            if let Some(l) = listed.get_mut(i) {
+                *l = true;
+            }
+        }
         for (i, a) in reg.actors.iter().enumerate() {
             // The act's list names the provider's own units; the applicant, the portal, the
             // State Corporation and other bodies are rightly absent from it.
-            if used[i] && a.kind == ActorKind::Unit && !list.actors.contains(&i) {
+            if used[i] && a.kind == ActorKind::Unit && !listed[i] {
                 out.report(
                     Problem::UnlistedActor {
                         span: a.span,

@@ -168,20 +168,23 @@ pub fn outcome_kind(node: &Node) -> Option<OutcomeKind> {
 /// the outcome declared first, so the choice is deterministic.
 pub fn worst_outcome(channel: &Channel) -> Option<(NodeIndex, &WorstPath)> {
     let g = &channel.flow.graph;
-    let mut best: Option<(NodeIndex, &WorstPath)> = None;
+    // Ranked by totals; only the winner's path is written out (a path per outcome would be
+    // quadratic with thousands of refusals).
+    let mut best: Option<(NodeIndex, (u64, Amount))> = None;
     for n in g.node_indices() {
         if !outcome_kind(&g[n]).is_some_and(|k| k.bound_by_deadline()) {
             continue;
         }
-        let Some(w) = channel.paths.worst_to(n) else {
+        let Some(total) = channel.paths.worst_total(n) else {
             continue;
         };
-        let key = (w.total.upper_working_minutes(), w.total);
-        if best.is_none_or(|(_, b)| key > (b.total.upper_working_minutes(), b.total)) {
-            best = Some((n, w));
+        let key = (total.upper_working_minutes(), total);
+        if best.is_none_or(|(_, b)| key > b) {
+            best = Some((n, key));
         }
     }
-    best
+    let (n, _) = best?;
+    Some((n, channel.paths.worst_to(n)?))
 }
 
 /// How a worst path compares with the deadline, as the checks decide it: the bound over all

@@ -618,7 +618,7 @@ fn channel(r: &Regulation, c: &Channel) -> ChannelJson {
                 rework,
                 outcome,
                 own_time: amount(node.own_time()),
-                worst_to: c.paths.worst_to(n).map(|w| amount(w.total)),
+                worst_to: c.paths.worst_total(n).map(amount),
                 cite: cite(&node.cite),
             }
         })

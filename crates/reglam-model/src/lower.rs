@@ -24,6 +24,9 @@ pub(crate) struct Lower<'a> {
     pub read: Reader<'a>,
     /// Standards of imported files.
     pub imported: &'a [Standard],
+    /// The actors of the regulation being lowered, by id: looking each up in the list made
+    /// a regulation of 100,000 actors quadratic.
+    pub actor_ids: HashMap<String, usize>,
 }
 
 impl<'a> std::ops::Deref for Lower<'a> {
@@ -336,6 +339,7 @@ impl<'a> Lower<'a> {
         let body = self.block(st);
         let mut service: Option<&StandardService> = None;
         // Actors first, so that steps may come before or after the declarations.
+        self.actor_ids.clear();
         for s in body {
             if self.keyword_of(s) == Some(Keyword::Actor) {
                 self.actor(s, &mut reg.actors);
@@ -422,8 +426,8 @@ impl<'a> Lower<'a> {
                     self.no_block(s);
                     let mut actors = Vec::new();
                     for (w, span) in &h.words {
-                        match reg.actors.iter().position(|a| a.id == *w) {
-                            Some(i) => actors.push(i),
+                        match self.actor_ids.get(w) {
+                            Some(&i) => actors.push(i),
                             None => self.report(
                                 Problem::UndeclaredActor {
                                     span: *span,
@@ -575,6 +579,7 @@ impl<'a> Lower<'a> {
             let mut lowering = FlowLowering {
                 read: &mut self.read,
                 actors,
+                actor_ids: &self.actor_ids,
             };
             let body: Vec<FlowDecl> = lowering.seq(self_block(s).iter(), Parent::Procedure);
             table.insert(id, body.into());
@@ -652,6 +657,7 @@ impl<'a> Lower<'a> {
             let mut lowering = FlowLowering {
                 read: &mut self.read,
                 actors: &reg.actors,
+                actor_ids: &self.actor_ids,
             };
             let body = lowering.seq(flow_sts.into_iter(), Parent::Branch);
             let mut dues = Vec::new();
@@ -725,8 +731,8 @@ impl<'a> Lower<'a> {
             self.missing(st, Expected::Name);
             return;
         };
-        if let Some(first) = actors.iter().find(|a| a.id == id) {
-            let first = first.span;
+        if let Some(&i) = self.actor_ids.get(&id) {
+            let first = actors[i].span;
             self.report(
                 Problem::Duplicate {
                     span,
@@ -767,6 +773,7 @@ impl<'a> Lower<'a> {
                 _ => {}
             }
         }
+        self.actor_ids.insert(id.clone(), actors.len());
         actors.push(Actor {
             id,
             name,

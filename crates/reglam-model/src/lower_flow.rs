@@ -11,6 +11,8 @@ use reglam_syntax::{ChannelKind, Fixed, Keyword, Parent, Statement};
 pub(crate) struct FlowLowering<'r, 'a, 's> {
     pub read: &'r mut Reader<'a>,
     pub actors: &'s [Actor],
+    /// `actors` by id.
+    pub actor_ids: &'s std::collections::HashMap<String, usize>,
 }
 
 impl FlowLowering<'_, '_, '_> {
@@ -33,7 +35,7 @@ impl FlowLowering<'_, '_, '_> {
     }
 
     fn actor(&mut self, word: &Name, cite: Option<&Citation>) -> Option<usize> {
-        if let Some(i) = self.actors.iter().position(|a| a.id == word.0) {
+        if let Some(&i) = self.actor_ids.get(&word.0) {
             return Some(i);
         }
         let suggestion = suggest(&word.0, self.actors.iter().map(|a| a.id.as_str()));

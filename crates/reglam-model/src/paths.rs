@@ -5,7 +5,7 @@
 pub use crate::model::{ChannelPaths, PathStep, ReworkCost, WorstPath};
 use crate::model::{Edge, Flow, Node, NodeKind, TreeNode};
 use crate::time::Amount;
-use petgraph::algo::{tarjan_scc, toposort};
+use petgraph::algo::toposort;
 use petgraph::graph::DiGraph;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::{EdgeFiltered, EdgeRef, Reversed};
@@ -19,6 +19,18 @@ impl ChannelPaths {
     pub fn worst_to(&self, node: NodeIndex) -> Option<&WorstPath> {
         let cell = self.worst.get(node.index())?;
         cell.get_or_init(|| self.build(node)).as_ref()
+    }
+
+    /// How many path steps have been written out so far by [`Self::worst_to`], over all
+    /// nodes: the work and memory the paths asked for cost. A consumer that asks for every
+    /// node's path makes this quadratic in a long chain; the tests hold emitters to linear.
+    pub fn steps_written_out(&self) -> usize {
+        self.worst
+            .iter()
+            .filter_map(|c| c.get())
+            .flatten()
+            .map(|w| w.steps.len())
+            .sum()
     }
 
     /// The worst time to `node` (the total of [`Self::worst_to`]) without building the path.
@@ -102,7 +114,7 @@ pub fn analyse(flow: &Flow) -> ChannelPaths {
         }
     }
 
-    let cycles: Vec<Vec<NodeIndex>> = tarjan_scc(&forward)
+    let cycles: Vec<Vec<NodeIndex>> = forward_sccs(g)
         .into_iter()
         .filter(|scc| {
             scc.len() > 1
@@ -321,6 +333,70 @@ impl ChannelPaths {
         route.reverse();
         Some(route)
     }
+}
+
+/// The strongly connected components of the forward graph (every edge but returns), in the
+/// order Tarjan's algorithm finishes them. Iterative: a channel of 100,000 steps is a path
+/// 100,000 deep, and a recursive search (petgraph's `tarjan_scc`) overflows the stack.
+fn forward_sccs(g: &DiGraph<Node, Edge>) -> Vec<Vec<NodeIndex>> {
+    const UNSEEN: usize = usize::MAX;
+    let n = g.node_count();
+    let succ = |x: NodeIndex| {
+        g.edges_directed(x, Direction::Outgoing)
+            .filter(|e| *e.weight() != Edge::Back)
+            .map(|e| e.target())
+    };
+    let mut index = vec![UNSEEN; n];
+    let mut low = vec![0usize; n];
+    let mut on_stack = vec![false; n];
+    let mut stack: Vec<NodeIndex> = Vec::new();
+    let mut next = 0usize;
+    let mut out = Vec::new();
+    // Each frame: a node and the successors it has still to look at.
+    let mut frames: Vec<(NodeIndex, std::vec::IntoIter<NodeIndex>)> = Vec::new();
+    for root in g.node_indices() {
+        if index[root.index()] != UNSEEN {
+            continue;
+        }
+        index[root.index()] = next;
+        low[root.index()] = next;
+        next += 1;
+        stack.push(root);
+        on_stack[root.index()] = true;
+        frames.push((root, succ(root).collect::<Vec<_>>().into_iter()));
+        while let Some((v, rest)) = frames.last_mut() {
+            let v = *v;
+            if let Some(w) = rest.next() {
+                if index[w.index()] == UNSEEN {
+                    index[w.index()] = next;
+                    low[w.index()] = next;
+                    next += 1;
+                    stack.push(w);
+                    on_stack[w.index()] = true;
+                    frames.push((w, succ(w).collect::<Vec<_>>().into_iter()));
+                } else if on_stack[w.index()] {
+                    low[v.index()] = low[v.index()].min(index[w.index()]);
+                }
+                continue;
+            }
+            frames.pop();
+            if let Some((parent, _)) = frames.last() {
+                low[parent.index()] = low[parent.index()].min(low[v.index()]);
+            }
+            if low[v.index()] == index[v.index()] {
+                let mut scc = Vec::new();
+                while let Some(x) = stack.pop() {
+                    on_stack[x.index()] = false;
+                    scc.push(x);
+                    if x == v {
+                        break;
+                    }
+                }
+                out.push(scc);
+            }
+        }
+    }
+    out
 }
 
 fn reach(

@@ -74,6 +74,14 @@ pub fn join_path(from: &str, path: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// A file whose imports are being processed: the imports still to load, and the keys of
+/// those loaded.
+struct OpenFile {
+    key: String,
+    imports: std::vec::IntoIter<(String, Span)>,
+    imported_keys: Vec<String>,
+}
+
 struct FileState {
     id: FileId,
     syntax: Option<SyntaxFile>,
@@ -291,24 +299,90 @@ impl<L: Loader> Workspace<L> {
         );
         self.order.push(key);
     }
-    /// Loads the imports of `key` (recursively) and lowers it. `stack` is the chain of files
-    /// being lowered, for cycle reports.
+    /// Loads the imports of `key` (transitively) and lowers it, each import before the files
+    /// that import it. `stack` is the chain of files being lowered, for cycle reports.
     /// With `defer`, a file's own lowering is not done here but queued there with the
     /// standards it sees, so that [`Self::finish`] can lower many files on all cores; its
     /// imports are still lowered at once, since other files need their standards.
+    ///
+    /// Iterative, with an explicit stack of open files: a chain of 10,000 imports recursed
+    /// 10,000 deep, and the parser, short of stack, then misread the deepest files (E001).
     fn process(
         &mut self,
         key: &str,
         stack: &mut Vec<String>,
-        defer: Option<&mut Vec<(String, Vec<Standard>)>>,
+        mut defer: Option<&mut Vec<(String, Vec<Standard>)>>,
     ) {
-        let state = self.files.get_mut(key).expect("known file");
-        if state.model.is_some() || state.in_progress {
+        // The keys on `stack`, for a cycle test that does not scan the chain.
+        let mut on_stack: HashMap<String, usize> = HashMap::new();
+        let mut open: Vec<OpenFile> = Vec::new();
+        if !self.open_file(key, stack, &mut on_stack, &mut open) {
             return;
         }
+        while let Some(top) = open.last_mut() {
+            let Some((path, span)) = top.imports.next() else {
+                let done = open.pop().expect("an open file");
+                stack.pop();
+                on_stack.remove(&done.key);
+                // Only the file asked for is deferred; its imports are lowered at once.
+                let queue = if open.is_empty() { defer.take() } else { None };
+                self.lower_one(&done.key, done.imported_keys, queue);
+                continue;
+            };
+            let from = top.key.clone();
+            match self.loader.load(&from, &path) {
+                Ok(file) => {
+                    let ikey = file.key.clone();
+                    if let Some(&pos) = on_stack.get(&ikey) {
+                        let mut chain: Vec<String> =
+                            stack[pos..].iter().map(|k| self.display(k)).collect();
+                        chain.push(self.display(&ikey));
+                        self.diagnostics
+                            .push(Problem::ImportCycle { span, chain }.into_diagnostic(None));
+                        continue;
+                    }
+                    if !self.files.contains_key(&ikey) {
+                        self.read(file);
+                    }
+                    open.last_mut()
+                        .expect("an open file")
+                        .imported_keys
+                        .push(ikey.clone());
+                    self.open_file(&ikey, stack, &mut on_stack, &mut open);
+                }
+                Err(LoadError::Outside) => self
+                    .diagnostics
+                    .push(Problem::ImportOutside { span, path }.into_diagnostic(None)),
+                Err(LoadError::Unreadable(reason)) => self
+                    .diagnostics
+                    .push(Problem::ImportUnreadable { span, path, reason }.into_diagnostic(None)),
+                Err(LoadError::TooLarge(size)) => self.diagnostics.push(
+                    Problem::ImportUnreadable {
+                        span,
+                        path,
+                        reason: ReadFailure::TooLarge { size },
+                    }
+                    .into_diagnostic(None),
+                ),
+            }
+        }
+    }
+
+    /// Starts processing `key`: reads its import statements and pushes it on the open files.
+    /// `false` when it is lowered or being lowered already.
+    fn open_file(
+        &mut self,
+        key: &str,
+        stack: &mut Vec<String>,
+        on_stack: &mut HashMap<String, usize>,
+        open: &mut Vec<OpenFile>,
+    ) -> bool {
+        let state = self.files.get_mut(key).expect("known file");
+        if state.model.is_some() || state.in_progress {
+            return false;
+        }
         state.in_progress = true;
-        let id = state.id;
-        let imports: Vec<(String, Span)> = state
+        let imports: Vec<(String, Span)> = self.files[key]
             .syntax
             .as_ref()
             .map(|s| {
@@ -332,47 +406,35 @@ impl<L: Loader> Workspace<L> {
                     .collect()
             })
             .unwrap_or_default();
+        on_stack.insert(key.to_string(), stack.len());
         stack.push(key.to_string());
-        let mut imported_keys = Vec::new();
-        for (path, span) in imports {
-            match self.loader.load(key, &path) {
-                Ok(file) => {
-                    let ikey = file.key.clone();
-                    if let Some(pos) = stack.iter().position(|k| *k == ikey) {
-                        let mut chain: Vec<String> =
-                            stack[pos..].iter().map(|k| self.display(k)).collect();
-                        chain.push(self.display(&ikey));
-                        self.diagnostics
-                            .push(Problem::ImportCycle { span, chain }.into_diagnostic(None));
-                        continue;
-                    }
-                    if !self.files.contains_key(&ikey) {
-                        self.read(file);
-                    }
-                    self.process(&ikey, stack, None);
-                    imported_keys.push(ikey);
-                }
-                Err(LoadError::Outside) => self
-                    .diagnostics
-                    .push(Problem::ImportOutside { span, path }.into_diagnostic(None)),
-                Err(LoadError::Unreadable(reason)) => self
-                    .diagnostics
-                    .push(Problem::ImportUnreadable { span, path, reason }.into_diagnostic(None)),
-                Err(LoadError::TooLarge(size)) => self.diagnostics.push(
-                    Problem::ImportUnreadable {
-                        span,
-                        path,
-                        reason: ReadFailure::TooLarge { size },
-                    }
-                    .into_diagnostic(None),
-                ),
-            }
-        }
-        stack.pop();
-        // Standards are visible through imports, transitively.
+        open.push(OpenFile {
+            key: key.to_string(),
+            imports: imports.into_iter(),
+            imported_keys: Vec::new(),
+        });
+        true
+    }
+
+    /// Lowers `key` once its imports are lowered (or queues it, with `defer`).
+    fn lower_one(
+        &mut self,
+        key: &str,
+        imported_keys: Vec<String>,
+        defer: Option<&mut Vec<(String, Vec<Standard>)>>,
+    ) {
+        let id = self.files[key].id;
+        // Standards are visible through imports, transitively; only a regulation reads them,
+        // so a file without one (a chain of standards, say) does not gather them.
+        let needs_standards = self.files[key].syntax.as_ref().is_some_and(|s| {
+            s.statements
+                .iter()
+                .any(|st| self.vocab.find::<Keyword>(&st.keyword) == Some(Keyword::Regulation))
+        });
         let mut visible: Vec<Standard> = Vec::new();
-        let mut seen = Vec::new();
-        self.collect_standards(&imported_keys, &mut visible, &mut seen);
+        if needs_standards {
+            self.collect_standards(&imported_keys, &mut visible);
+        }
         let state = self.files.get_mut(key).expect("known file");
         if let Some(queue) = defer {
             state.imports = imported_keys;
@@ -388,17 +450,21 @@ impl<L: Loader> Workspace<L> {
         state.in_progress = false;
     }
 
-    fn collect_standards(&self, keys: &[String], out: &mut Vec<Standard>, seen: &mut Vec<String>) {
-        for k in keys {
-            if seen.contains(k) {
+    /// The standards of `keys` and of everything they import, each file once, in the order
+    /// of a depth-first walk (iterative: import chains can be long).
+    fn collect_standards(&self, keys: &[String], out: &mut Vec<Standard>) {
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        // Pending keys, the next to visit last.
+        let mut todo: Vec<&str> = keys.iter().rev().map(String::as_str).collect();
+        while let Some(k) = todo.pop() {
+            if !seen.insert(k) {
                 continue;
             }
-            seen.push(k.clone());
             if let Some(st) = self.files.get(k) {
                 if let Some(m) = &st.model {
                     out.extend(m.standards.iter().cloned());
                 }
-                self.collect_standards(&st.imports, out, seen);
+                todo.extend(st.imports.iter().rev().map(String::as_str));
             }
         }
     }
@@ -572,6 +638,7 @@ fn lower_file(
             column: vocab.language_of(syntax),
         },
         imported: visible,
+        actor_ids: HashMap::new(),
     };
     let m = lower.file(syntax);
     if syntax.statements.is_empty() {

@@ -17,7 +17,8 @@
 use crate::error::{Result, RunError};
 use crate::machine::Machine;
 use crate::run::{run_worst_case, Timeline};
-use reglam_calendar::{Calendar, NaiveDate, NaiveDateTime};
+use chrono::Datelike;
+use reglam_calendar::{Calendar, CalendarError, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 /// A run of consecutive late submission moments.
@@ -47,6 +48,30 @@ pub struct ChannelAudit {
     pub late_minutes: u64,
     /// Late intervals, worst first (then earliest).
     pub intervals: Vec<LateInterval>,
+    /// The end of the period that was not audited, because its worst cases run into a year
+    /// the calendar has no data for (the last year of the calendar, audited, reaches into the
+    /// next): what was cut, instead of failing the whole audit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unaudited: Option<Unaudited>,
+}
+
+/// Submission moments left out of an audit: from `from` to the end of the period, `minutes`
+/// working minutes, whose worst case ends in `year`, for which the calendar has no data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unaudited {
+    pub from: NaiveDateTime,
+    pub minutes: u64,
+    pub year: i32,
+}
+
+/// The year without calendar data that a run from a moment of the period ran into, when
+/// that year lies after the period: the run failed only because the case ends too late to
+/// know. Any other failure stays an error.
+fn beyond_period(e: &RunError, to: NaiveDate) -> Option<i32> {
+    match e {
+        RunError::Calendar(CalendarError::NoData { year }) if *year > to.year() => Some(*year),
+        _ => None,
+    }
 }
 
 impl ChannelAudit {
@@ -94,6 +119,7 @@ fn empty(machine: &Machine<'_>, method: &'static str) -> ChannelAudit {
         checked_minutes: 0,
         late_minutes: 0,
         intervals: Vec::new(),
+        unaudited: None,
     }
 }
 
@@ -170,6 +196,7 @@ struct Builder<'a> {
     done: Vec<LateInterval>,
     open: Option<(LateInterval, i64)>,
     late: u64,
+    unaudited: Option<Unaudited>,
 }
 
 impl Builder<'_> {
@@ -232,6 +259,7 @@ impl Builder<'_> {
             checked_minutes: checked,
             late_minutes: self.late,
             intervals: self.done,
+            unaudited: self.unaudited,
         }
     }
 }
@@ -251,10 +279,25 @@ fn per_day(
         done: Vec::new(),
         open: None,
         late: 0,
+        unaudited: None,
     };
+    let total = days.len() as u64 * per as u64;
     for (seq, &d) in days.iter().enumerate() {
-        let t = run_worst_case(machine, cal, moment(cal, d, 0)?)?;
-        let l0 = lateness(cal, &t)?;
+        let start = moment(cal, d, 0)?;
+        let l0 = match run_worst_case(machine, cal, start).and_then(|t| lateness(cal, &t)) {
+            Ok(l) => l,
+            Err(e) => {
+                let year = beyond_period(&e, to).ok_or(e)?;
+                // A later submission ends no earlier: the rest of the period is cut.
+                let checked = seq as u64 * per as u64;
+                b.unaudited = Some(Unaudited {
+                    from: start,
+                    minutes: total - checked,
+                    year,
+                });
+                return Ok(b.finish(machine, "per-day", checked));
+            }
+        };
         if grows {
             // L(o) = l0 + o: late from o = 1 - l0 to the end of the day.
             let first = (1 - l0).max(0);
@@ -265,7 +308,7 @@ fn per_day(
             b.push(seq as i64, d, 0, per - 1, l0, 0)?;
         }
     }
-    Ok(b.finish(machine, "per-day", days.len() as u64 * per as u64))
+    Ok(b.finish(machine, "per-day", total))
 }
 
 fn scan(
@@ -283,15 +326,29 @@ fn scan(
         done: Vec::new(),
         open: None,
         late: 0,
+        unaudited: None,
     };
+    let total = days.len() as u64 * per as u64;
     for (seq, &d) in days.iter().enumerate() {
         for o in 0..per {
-            let t = run_worst_case(machine, cal, moment(cal, d, o)?)?;
-            let l = lateness(cal, &t)?;
+            let at = moment(cal, d, o)?;
+            let l = match run_worst_case(machine, cal, at).and_then(|t| lateness(cal, &t)) {
+                Ok(l) => l,
+                Err(e) => {
+                    let year = beyond_period(&e, to).ok_or(e)?;
+                    let checked = seq as u64 * per as u64 + o as u64;
+                    b.unaudited = Some(Unaudited {
+                        from: at,
+                        minutes: total - checked,
+                        year,
+                    });
+                    return Ok(b.finish(machine, method, checked));
+                }
+            };
             if l > 0 {
                 b.push(seq as i64, d, o, o, l, o)?;
             }
         }
     }
-    Ok(b.finish(machine, method, days.len() as u64 * per as u64))
+    Ok(b.finish(machine, method, total))
 }

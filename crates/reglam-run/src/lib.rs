@@ -18,10 +18,10 @@ mod machine;
 pub mod render;
 mod run;
 
-pub use audit::{audit, audit_brute_force, ChannelAudit, LateInterval};
+pub use audit::{audit, audit_brute_force, ChannelAudit, LateInterval, Unaudited};
 pub use error::{Result, RunError};
 pub use machine::{Machine, State, StateKind, Transition, Trigger};
 pub use run::{
-    parse_events, parse_moment, replay, run_worst_case, Entry, Event, ExtendedDeadline, Reached,
-    ServiceDeadline, Timeline, Verdict,
+    parse_events, parse_moment, replay, run_worst_case, CutRounds, Entry, Event, ExtendedDeadline,
+    Reached, ReturnsCut, ServiceDeadline, Timeline, Verdict, RETURN_ROUNDS_WALKED,
 };

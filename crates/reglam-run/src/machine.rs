@@ -246,21 +246,23 @@ impl<'c> Machine<'c> {
     /// The outcome held to the deadline whose worst path the model ranks longest, with that
     /// path (ties: the outcome declared first). The same choice as the checks and emitters.
     pub fn worst_outcome(&self) -> Option<(NodeIndex, &'c WorstPath)> {
-        let mut best: Option<(NodeIndex, &'c WorstPath)> = None;
+        // Ranked by totals; only the winner's path is written out.
+        let mut best: Option<(NodeIndex, (u64, Amount))> = None;
         for (i, s) in self.states.iter().enumerate() {
             if !s.outcome.is_some_and(|k| k.bound_by_deadline()) {
                 continue;
             }
             let n = NodeIndex::new(i);
-            let Some(w) = self.channel.paths.worst_to(n) else {
+            let Some(total) = self.channel.paths.worst_total(n) else {
                 continue;
             };
-            let key = (w.total.upper_working_minutes(), w.total);
-            if best.is_none_or(|(_, b)| key > (b.total.upper_working_minutes(), b.total)) {
-                best = Some((n, w));
+            let key = (total.upper_working_minutes(), total);
+            if best.is_none_or(|(_, b)| key > b) {
+                best = Some((n, key));
             }
         }
-        best
+        let (n, _) = best?;
+        Some((n, self.channel.paths.worst_to(n)?))
     }
 
     /// The longest route from `from` to `to` over forward transitions, as the model ranks

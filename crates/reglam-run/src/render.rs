@@ -1,7 +1,7 @@
 //! Timelines and audits as text for people (an aligned table). Builds strings only.
 
 use crate::audit::ChannelAudit;
-use crate::run::{Timeline, Verdict};
+use crate::run::{CutRounds, Timeline, Verdict};
 use reglam_calendar::NaiveDateTime;
 use reglam_diagnostics::words;
 use reglam_model::time::{Amount, MINUTES_PER_WORKING_DAY};
@@ -134,6 +134,18 @@ pub fn timeline(t: &Timeline) -> String {
             moment(r.at)
         ));
     }
+    for c in &t.returns_cut {
+        out.push_str(&format!(
+            "returns    {}: {} shown, {} more {}\n",
+            c.rework,
+            c.walked,
+            c.skipped,
+            match c.how {
+                CutRounds::TakeNoTime => "take no time",
+                CutRounds::InOneStride => "counted in one stride",
+            }
+        ));
+    }
     out.push_str(&format!("verdict    {}\n", verdict(&t.verdict)));
     out
 }
@@ -157,6 +169,14 @@ pub fn audit(a: &ChannelAudit, limit: usize) -> String {
         days,
         a.method
     ));
+    if let Some(u) = &a.unaudited {
+        out.push_str(&format!(
+            "  not audited from {} ({} submission minutes): the worst case runs into {}, which the calendar has no data for\n",
+            moment(u.from),
+            u.minutes,
+            u.year
+        ));
+    }
     if a.intervals.is_empty() {
         return out;
     }

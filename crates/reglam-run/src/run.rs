@@ -89,7 +89,39 @@ pub struct Timeline {
     pub entries: Vec<Entry>,
     pub reached: Option<Reached>,
     pub verdict: Verdict,
+    /// Returns for rework the worst case did not walk one by one (a `max 10000000 times`
+    /// would otherwise take that many rounds): what was cut and how it was counted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub returns_cut: Vec<ReturnsCut>,
 }
+
+/// Rounds of one return for rework left out of a timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReturnsCut {
+    /// The rework state.
+    pub rework: String,
+    /// Rounds walked one by one and shown as entries.
+    pub walked: u64,
+    /// Rounds not walked.
+    pub skipped: u64,
+    /// How the skipped rounds were counted.
+    pub how: CutRounds,
+}
+
+/// How the rounds of a return that were not walked are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CutRounds {
+    /// The last round walked took no time, so every later one takes none: exact.
+    TakeNoTime,
+    /// Past [`RETURN_ROUNDS_WALKED`]: the rest in one stride of their time away and their
+    /// body's time, as the model's path analysis counts them.
+    InOneStride,
+}
+
+/// The most rounds of one return the worst case walks one by one: the work (and the timeline)
+/// of a run stays bounded whatever `max N times` says.
+pub const RETURN_ROUNDS_WALKED: u64 = 1000;
 
 /// One recorded event of a real case.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -247,6 +279,7 @@ struct Recorder<'m, 'c> {
     /// Returns taken so far at each rework state: `max N times` bounds the whole case.
     returns_done: HashMap<NodeIndex, u64>,
     reached: Option<(NodeIndex, NaiveDateTime)>,
+    returns_cut: Vec<ReturnsCut>,
 }
 
 impl<'m, 'c> Recorder<'m, 'c> {
@@ -269,6 +302,7 @@ impl<'m, 'c> Recorder<'m, 'c> {
             last_entry: HashMap::new(),
             returns_done: HashMap::new(),
             reached: None,
+            returns_cut: Vec::new(),
         })
     }
 
@@ -406,6 +440,7 @@ impl<'m, 'c> Recorder<'m, 'c> {
             entries,
             reached,
             verdict,
+            returns_cut: self.returns_cut,
         })
     }
 }
@@ -548,6 +583,30 @@ fn returns(rec: &mut Recorder<'_, '_>, n: NodeIndex, t: NaiveDateTime) -> Result
     let mut t = t;
     let done = rec.returns_done.get(&n).copied().unwrap_or(0);
     for k in done + 1..=cost.times {
+        if k - done > RETURN_ROUNDS_WALKED {
+            // The rest in one stride: away for all of them, then the body as many times.
+            let rest = cost.times - (k - 1);
+            let start = t;
+            let back = advance(cal, t, away.times(rest))?;
+            rec.away(n, k, start, back, None, rw.clock_paused);
+            if let Some(e) = rec.entries.last_mut() {
+                e.step = format!("{} (returns {k}–{})", m.state(n).id, cost.times);
+            }
+            t = if cost.target == n {
+                back
+            } else {
+                advance(cal, back, cost.body.times(rest))?
+            };
+            rec.returns_done.insert(n, cost.times);
+            rec.returns_cut.push(ReturnsCut {
+                rework: m.state(n).id.clone(),
+                walked: k - 1 - done,
+                skipped: rest,
+                how: CutRounds::InOneStride,
+            });
+            break;
+        }
+        let round_start = t;
         // Counted before the body is walked again, so a return met inside it sees its budget.
         rec.returns_done.insert(n, k);
         let back = advance(cal, t, away)?;
@@ -558,10 +617,21 @@ fn returns(rec: &mut Recorder<'_, '_>, n: NodeIndex, t: NaiveDateTime) -> Result
             .transpose()?;
         rec.away(n, k, t, back, due, rw.clock_paused);
         t = back;
-        if cost.target == n {
-            continue;
+        if cost.target != n {
+            t = walk(rec, &body, t, true)?;
         }
-        t = walk(rec, &body, t, true)?;
+        if t == round_start && k < cost.times {
+            // A round that takes no time: every later one is the same (inner returns spent
+            // their budget in the first), so they change nothing but the count.
+            rec.returns_done.insert(n, cost.times);
+            rec.returns_cut.push(ReturnsCut {
+                rework: m.state(n).id.clone(),
+                walked: k - done,
+                skipped: cost.times - k,
+                how: CutRounds::TakeNoTime,
+            });
+            break;
+        }
     }
     Ok(t)
 }

@@ -162,7 +162,7 @@ pub fn compare(path: Amount, deadline: Amount, receipt_day_excluded: bool) -> Fi
                     exact: true,
                 };
             }
-            if p > d + bonus {
+            if p > d.saturating_add(bonus) {
                 return Fit::Overruns {
                     by: Amount::working_diff(p, d),
                     exact: bonus == 0,
@@ -179,7 +179,7 @@ pub fn compare(path: Amount, deadline: Amount, receipt_day_excluded: bool) -> Fi
                 exact: false,
             };
         }
-        if path.working_minutes > d + bonus {
+        if path.working_minutes > d.saturating_add(bonus) {
             return Fit::Overruns {
                 by: Amount::working_diff(path.working_minutes, d),
                 exact: false,
@@ -200,7 +200,7 @@ pub fn compare(path: Amount, deadline: Amount, receipt_day_excluded: bool) -> Fi
         // Working time spans at least as many calendar days as whole working days it needs,
         // less the day it starts on.
         let work_days = path.working_minutes.div_ceil(MINUTES_PER_WORKING_DAY);
-        let p_lo = p_lo + work_days.saturating_sub(1);
+        let p_lo = p_lo.saturating_add(work_days.saturating_sub(1));
         if path.working_minutes == 0 && p_hi <= d_lo {
             return Fit::Fits {
                 slack: Amount {
@@ -210,7 +210,7 @@ pub fn compare(path: Amount, deadline: Amount, receipt_day_excluded: bool) -> Fi
                 exact: p_lo == p_hi && d_lo == d_hi,
             };
         }
-        let d_hi = d_hi + u64::from(receipt_day_excluded);
+        let d_hi = d_hi.saturating_add(u64::from(receipt_day_excluded));
         if p_lo > d_hi {
             return Fit::Overruns {
                 by: Amount {
@@ -233,11 +233,12 @@ pub fn compare(path: Amount, deadline: Amount, receipt_day_excluded: bool) -> Fi
     }
 }
 
-/// The fewest and most calendar days an amount of calendar time can span.
+/// The fewest and most calendar days an amount of calendar time can span. Saturating, as all
+/// arithmetic on amounts: a source may write any figure up to `u64::MAX`.
 fn calendar_day_range(a: Amount) -> (u64, u64) {
     (
-        a.calendar_days + a.months * 28,
-        a.calendar_days + a.months * 31,
+        a.calendar_days.saturating_add(a.months.saturating_mul(28)),
+        a.calendar_days.saturating_add(a.months.saturating_mul(31)),
     )
 }
 
@@ -326,6 +327,40 @@ mod tests {
         assert!(matches!(
             compare(cd(32), Amount::of(1, Unit::Month), false),
             Fit::Overruns { .. }
+        ));
+    }
+
+    /// Figures near `u64::MAX` in every unit, on both sides and with the receipt day excluded:
+    /// no arithmetic may overflow (a debug build panicked in `compare`, `d + bonus`).
+    #[test]
+    fn extreme_figures_never_overflow() {
+        let big = [0, 1, u64::MAX / 31, u64::MAX / 2, u64::MAX - 1, u64::MAX];
+        let units = [
+            Unit::Minute,
+            Unit::Hour,
+            Unit::WorkingDay,
+            Unit::CalendarDay,
+            Unit::Month,
+        ];
+        let mut amounts = Vec::new();
+        for &v in &big {
+            for &u in &units {
+                amounts.push(Amount::of(v, u));
+                amounts.push(Amount::of(v, u).plus(Amount::of(v, Unit::Month)));
+                amounts.push(Amount::of(v, u).times(v));
+            }
+        }
+        for &p in &amounts {
+            let _ = p.upper_working_minutes();
+            for &d in &amounts {
+                let _ = compare(p, d, false);
+                let _ = compare(p, d, true);
+                let _ = p.plus(d).join(d);
+            }
+        }
+        assert!(matches!(
+            compare(min(1), min(u64::MAX), true),
+            Fit::Fits { .. }
         ));
     }
 }

@@ -282,3 +282,23 @@ outcome issued result "результат выдан"
     assert_eq!(c.codes(), ["W052"]);
     insta::assert_snapshot!(c.shown());
 }
+
+/// Figures near `u64::MAX` in every unit, on the deadline and on the steps, with the receipt
+/// day excluded: the comparison saturates (a debug build panicked adding the receipt day).
+#[test]
+fn deadlines_near_the_largest_figure_do_not_overflow() {
+    let max = u64::MAX;
+    for deadline_unit in ["min", "wd", "cd", "month"] {
+        for step_unit in ["min", "h", "wd", "cd", "month"] {
+            let source = format!(
+                "regulation reg {{\n  title ru \"Р\"\n  form paper\n  deadline {max} {deadline_unit} {{\n    receipt-day excluded\n  }}\n  actor a ru \"а\"\n  channel provider provider {{\n    step s1 a {max} min\n    step s2 a {max} {step_unit}\n    outcome issued result \"выдано\"\n  }}\n}}\n"
+            );
+            let c = check(&source);
+            assert!(
+                !c.codes().contains(&"E001"),
+                "{deadline_unit}/{step_unit}: {:?}",
+                c.codes()
+            );
+        }
+    }
+}

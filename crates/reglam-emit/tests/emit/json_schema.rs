@@ -184,3 +184,41 @@ fn the_validator_rejects_broken_documents() {
         serde_json::json!({"verdict": "fits", "by": {"working_minutes": 1}});
     assert!(!errors(&fit).is_empty());
 }
+
+/// A channel of `n` conditions, each refusing to one outcome.
+fn conditions(n: usize) -> String {
+    let mut s = String::from(
+        "regulation reg {\n  title ru \"Р\"\n  form paper\n  deadline 5000 wd\n  actor a ru \"а\"\n  channel provider provider {\n",
+    );
+    for i in 0..n {
+        s.push_str(&format!(
+            "    check c{i} a 1 min \"условие {i}\" else refused\n"
+        ));
+    }
+    s.push_str("    outcome issued result \"выдано\"\n    outcome refused reasoned-refusal \"отказ\"\n  }\n}\n");
+    s
+}
+
+/// Path steps the JSON document made the model write out, for `n` conditions.
+fn json_work(n: usize) -> usize {
+    let a = reglam_testkit::analyse_files(&[("t.reglam", conditions(n).as_bytes())]);
+    let _ = reglam_emit::json::to_string(&reglam_emit::json::document(&a.corpus));
+    a.corpus
+        .regulations
+        .iter()
+        .flat_map(|r| r.channels())
+        .map(|(_, c)| c.paths.steps_written_out())
+        .sum()
+}
+
+/// 3,000 conditions took 3.1 GB in `emit json`: every node's `worst_to` wrote out its whole
+/// worst path, quadratic in a long chain, to read its total. The work at four times the size
+/// is about four times as much.
+#[test]
+fn the_json_document_is_linear_in_a_long_channel() {
+    let (small, large) = (json_work(500), json_work(2_000));
+    assert!(
+        large <= 5 * small,
+        "4 × the conditions wrote out {large} path steps against {small}"
+    );
+}

@@ -2,7 +2,10 @@
 
 use crate::support::{at, channel, text};
 use reglam_calendar::Calendar;
-use reglam_run::{parse_events, replay, run_worst_case, Machine, RunError, Verdict};
+use reglam_run::{
+    audit, parse_events, replay, run_worst_case, CutRounds, Machine, ReturnsCut, RunError, Verdict,
+    RETURN_ROUNDS_WALKED,
+};
 
 const SRC: &str = r#"
 regulation rules {
@@ -144,4 +147,82 @@ fn replay_waits_at_the_join_for_every_branch() {
     assert_eq!(send.start, at("2026-03-17T10:00"));
     assert_eq!(t.reached.as_ref().unwrap().at, at("2026-03-17T11:30"));
     assert!(matches!(t.verdict, Verdict::InTime { .. }));
+}
+
+/// The calendar's last year can be audited: submissions whose worst case runs into the next
+/// year (which has no data) are cut and reported, by either method, instead of failing the
+/// whole audit; a year before it is audited whole.
+#[test]
+fn the_calendars_last_year_is_audited_up_to_what_runs_past_it() {
+    let cal = Calendar::kazakhstan();
+    let last = (2015..2100)
+        .take_while(|y| cal.year(*y).is_ok())
+        .last()
+        .expect("a year of data");
+    let calendar_days = SRC.replace("deadline 5 wd {", "deadline 10 cd {");
+    for (src, method) in [(SRC.to_string(), "per-day"), (calendar_days, "minute-scan")] {
+        let a = text(&src);
+        let m = Machine::compile(channel(&a, "state_corp")).unwrap();
+        let from = chrono::NaiveDate::from_ymd_opt(last, 12, 1).unwrap();
+        let to = chrono::NaiveDate::from_ymd_opt(last, 12, 31).unwrap();
+        let r = audit(&m, &cal, from, to).expect("the last year is audited");
+        assert_eq!(r.method, method);
+        let cut = r.unaudited.as_ref().expect("the end of the year is cut");
+        assert_eq!(cut.year, last + 1);
+        assert_eq!(chrono::Datelike::year(&cut.from), last);
+        assert!(cut.minutes > 0 && r.checked_minutes > 0);
+        let (from0, to0) = (
+            chrono::NaiveDate::from_ymd_opt(last - 1, 12, 1).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(last - 1, 12, 31).unwrap(),
+        );
+        let whole = audit(&m, &cal, from0, to0).expect("the year before is audited");
+        assert!(whole.unaudited.is_none());
+        let per_day = cal.hours().minutes_per_day() as u64;
+        assert_eq!((r.checked_minutes + cut.minutes) % per_day, 0);
+    }
+}
+
+/// A return for rework bounded only by a huge `max N times`.
+fn reworked(step: &str, times: u64) -> String {
+    format!(
+        "regulation rw {{\n  title ru \"Пример\"\n  deadline 5 wd\n  actor s ru \"специалист\"\n  channel state_corp state-corporation {{\n    {step}\n    rework back s \"возвращает\" -> review {{\n      max {times} times\n    }}\n    outcome done result\n  }}\n}}\n"
+    )
+}
+
+/// `max 10000000 times` on a step without a duration: the worst case walked every round (out
+/// of memory); rounds that take no time are cut after the first, and rounds that take time
+/// after a fixed number, both reported. The work is measured by the timeline's length at
+/// two sizes: it must not grow with `max`.
+#[test]
+fn returns_for_rework_are_bounded_and_what_is_cut_is_reported() {
+    let cal = Calendar::kazakhstan();
+    let entries = |step: &str, times: u64| {
+        let a = text(&reworked(step, times));
+        let m = Machine::compile(channel(&a, "state_corp")).unwrap();
+        run_worst_case(&m, &cal, at("2026-03-20T10:00")).map(|t| (t.entries.len(), t.returns_cut))
+    };
+    let (small, _) = entries("step review s", 1_000).unwrap();
+    let (large, cut) = entries("step review s", 20_000).unwrap();
+    assert_eq!(small, large, "the timeline grows with `max`");
+    assert_eq!(
+        cut,
+        vec![ReturnsCut {
+            rework: "back".into(),
+            walked: 1,
+            skipped: 19_999,
+            how: CutRounds::TakeNoTime,
+        }]
+    );
+    assert!(entries("step review s", 10_000_000).is_ok());
+    // Rounds that take time: walked up to the bound, the rest in one stride (which here runs
+    // past the calendar's data: an error, not a hang).
+    let (small, _) = entries("step review s 1 min", 2_000).unwrap();
+    let (large, cut) = entries("step review s 1 min", 20_000).unwrap();
+    assert_eq!(small, large);
+    assert_eq!(cut[0].walked, RETURN_ROUNDS_WALKED);
+    assert_eq!(cut[0].how, CutRounds::InOneStride);
+    assert!(matches!(
+        entries("step review s 1 min", 10_000_000),
+        Err(RunError::Calendar(_))
+    ));
 }
