@@ -3,7 +3,7 @@
 # Usage: bash tests/fuzz.sh [SECONDS-PER-TARGET] [TARGET...]   (default: 300 s; every target)
 # Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`). Crashes are saved
 # under fuzz/artifacts/TARGET/; each one found becomes a test in
-# crates/reglam-cli/tests/fuzz_regressions.rs.
+# crates/reglam-cli/tests/cli/ (a module beside the other CLI tests).
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 SECS=${1:-300}
