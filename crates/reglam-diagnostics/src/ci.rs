@@ -8,6 +8,16 @@ use crate::Severity;
 use serde_json::json;
 use std::collections::HashMap;
 
+/// A path as CI services match it against the repository: without a leading `./` (a run of
+/// `reglam check .` names files so).
+fn ci_path(file: &str) -> &str {
+    let mut f = file;
+    while let Some(rest) = f.strip_prefix("./") {
+        f = rest;
+    }
+    f
+}
+
 /// The data of a workflow command (after `::`): `%`, CR and LF percent-encoded.
 fn github_data(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -49,7 +59,7 @@ pub fn render_github(items: &[JsonDiagnostic]) -> String {
         text.push_str(&format!("\n{}: {}", words.help(), escape_controls(&j.help)));
         out.push_str(&format!(
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-            github_property(&escape_controls(&j.file)),
+            github_property(&escape_controls(ci_path(&j.file))),
             j.start.line,
             j.start.column,
             j.end.line,
@@ -76,7 +86,12 @@ fn fnv1a(seed: u64, bytes: &[u8]) -> u64 {
 /// finding keeps its identity when lines above it move), and which of the equal findings of
 /// the file it is.
 fn fingerprint(j: &JsonDiagnostic, occurrence: usize) -> String {
-    let facts = format!("{}\0{}\0{}\0{occurrence}", j.code, j.file, j.message);
+    let facts = format!(
+        "{}\0{}\0{}\0{occurrence}",
+        j.code,
+        ci_path(&j.file),
+        j.message
+    );
     let a = fnv1a(0xcbf2_9ce4_8422_2325, facts.as_bytes());
     let b = fnv1a(a ^ 0x9e37_79b9_7f4a_7c15, facts.as_bytes());
     format!("{a:016x}{b:016x}")
@@ -110,7 +125,7 @@ pub fn render_gitlab(items: &[JsonDiagnostic]) -> String {
                 "fingerprint": fingerprint(j, *occurrence),
                 "severity": severity,
                 "location": {
-                    "path": j.file,
+                    "path": ci_path(&j.file),
                     "lines": { "begin": j.start.line },
                 },
                 "content": { "body": format!("{}: {}", words.help(), j.help) },
