@@ -198,7 +198,7 @@ fn use_color(
             } else if env("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
                 true
             } else {
-                terminal && env("TERM").is_none_or(|t| t != "dumb")
+                terminal && env("TERM").as_deref() != Some(std::ffi::OsStr::new("dumb"))
             }
         }
     }
