@@ -201,3 +201,13 @@ fn gitlab_code_quality_report() {
     assert_eq!(prints(&report), prints(&moved));
     insta::assert_snapshot!(out);
 }
+
+/// Standard input is bounded as a file is: an endless stream is refused, not held.
+#[test]
+fn standard_input_larger_than_a_file_may_be_is_refused() {
+    let d = temp("stdin-large");
+    let huge = "#".repeat(64 * 1024 * 1024 + 10);
+    let (code, out, err) = run(&["check", "-"], &d, &[("NO_COLOR", "1")], &huge);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("cannot read <stdin>"), "{err}");
+}
