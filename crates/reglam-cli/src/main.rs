@@ -3,14 +3,16 @@
 mod build;
 mod emit;
 mod runcmd;
+mod stdin;
 mod summary;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use reglam_diagnostics::{
-    json_items, render_human, render_json, render_sarif, Code, JsonDiagnostic,
+    json_items, render_github, render_gitlab, render_human, render_json, render_sarif, Code,
+    JsonDiagnostic,
 };
-use reglam_pipeline::{InputError, RealFs};
+use reglam_pipeline::InputError;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,12 +34,18 @@ struct Cli {
 enum Command {
     /// Check files and directories (recursively, *.reglam).
     Check {
-        /// Files or directories to check.
+        /// Files or directories to check; `-` reads standard input (named `<stdin>`, its
+        /// imports resolved from the current directory).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// How to print the findings.
+        /// How to print the findings: for people, JSON, SARIF, GitHub Actions annotations or
+        /// a GitLab Code Quality report (the last two leave acknowledged findings out).
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// When to colour the human format: `auto` on a terminal, unless `NO_COLOR` is set
+        /// and not empty; `CLICOLOR_FORCE` set and not `0` colours off a terminal too.
+        #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+        color: ColorArg,
         /// Fail (exit 1) on warnings too.
         #[arg(long)]
         deny_warnings: bool,
@@ -162,6 +170,38 @@ enum Format {
     Human,
     Json,
     Sarif,
+    Github,
+    Gitlab,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Whether to colour: the flag, then `NO_COLOR` (no-color.org: set and not empty disables),
+/// then `CLICOLOR_FORCE` (set and not `0` forces), then whether stdout is a terminal (that is
+/// not `TERM=dumb`). `env` reads a variable.
+fn use_color(
+    arg: ColorArg,
+    terminal: bool,
+    env: impl Fn(&str) -> Option<std::ffi::OsString>,
+) -> bool {
+    match arg {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            if env("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+                false
+            } else if env("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+                true
+            } else {
+                terminal && env("TERM").as_deref() != Some(std::ffi::OsStr::new("dumb"))
+            }
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -170,6 +210,7 @@ fn main() -> ExitCode {
         Command::Check {
             paths,
             format,
+            color,
             deny_warnings,
             summary,
             root,
@@ -179,6 +220,7 @@ fn main() -> ExitCode {
             &paths,
             format,
             CheckOptions {
+                color,
                 deny_warnings,
                 summary,
                 baseline,
@@ -248,6 +290,7 @@ fn main() -> ExitCode {
 
 /// How `check` reports, beyond the format.
 struct CheckOptions {
+    color: ColorArg,
     deny_warnings: bool,
     summary: bool,
     baseline: Option<PathBuf>,
@@ -271,11 +314,27 @@ fn check(
         },
     };
     let mut written = reglam_check::Baseline::default();
-    let inputs = reglam_pipeline::discover(RealFs, paths, root);
+    let (fs, paths) = match stdin::WithStdin::new(paths) {
+        Ok(read) => read,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", stdin::STDIN_NAME);
+            return ExitCode::from(2);
+        }
+    };
+    let inputs = reglam_pipeline::discover(fs, &paths, root);
+    if inputs.files.is_empty() && inputs.errors.is_empty() {
+        // Nothing to check is a mistake in the command (a wrong folder, a missing glob), not
+        // a clean run: a CI gating on it would pass on nothing.
+        eprintln!(
+            "error: checked 0 files: no *.reglam file in the paths given; give a file, a folder \
+             holding .reglam files, or - for standard input"
+        );
+        return ExitCode::from(2);
+    }
     let mut io_errors = inputs.errors.clone();
     let stdout = std::io::stdout();
-    let color = if stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none() {
-        ColorChoice::Auto
+    let color = if use_color(options.color, stdout.is_terminal(), |k| std::env::var_os(k)) {
+        ColorChoice::Always
     } else {
         ColorChoice::Never
     };
@@ -285,7 +344,7 @@ fn check(
     let mut reported = reglam_pipeline::ReportedOnce::default();
     let (mut files, mut errors, mut warnings, mut acknowledged) = (0, 0, 0, 0);
     let mut write_failed = None;
-    // An empty list still runs once, so that "checked 0 files" is said.
+    // An empty list (only files that could not be read) still runs once, so the count is said.
     for chunk in reglam_pipeline::parts(&inputs.files) {
         let reglam_pipeline::Part {
             analysis,
@@ -314,7 +373,7 @@ fn check(
                     summary_rows.extend(summary::rows(&analysis));
                 }
             }
-            Format::Json | Format::Sarif => {
+            Format::Json | Format::Sarif | Format::Github | Format::Gitlab => {
                 items.extend(json_items(&analysis.sources, &diagnostics))
             }
         }
@@ -330,6 +389,8 @@ fn check(
             "{}",
             render_sarif(&items, env!("CARGO_PKG_VERSION"))
         ),
+        Format::Github => write!(stdout.lock(), "{}", render_github(&items)),
+        Format::Gitlab => writeln!(stdout.lock(), "{}", render_gitlab(&items)),
     };
     if let Some(e) = write_failed.or(result.err()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
@@ -444,6 +505,33 @@ fn explanation(doc: &str, code: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn color_follows_the_flag_then_no_color_then_clicolor_force_then_the_terminal() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                vars.iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| std::ffi::OsString::from(v))
+            }
+        };
+        use ColorArg::*;
+        assert!(use_color(Always, false, env(&[("NO_COLOR", "1")])));
+        assert!(!use_color(Never, true, env(&[("CLICOLOR_FORCE", "1")])));
+        assert!(use_color(Auto, true, env(&[])));
+        assert!(!use_color(Auto, false, env(&[])));
+        assert!(!use_color(Auto, true, env(&[("TERM", "dumb")])));
+        assert!(!use_color(Auto, true, env(&[("NO_COLOR", "1")])));
+        // Set but empty is not set (no-color.org).
+        assert!(use_color(Auto, true, env(&[("NO_COLOR", "")])));
+        assert!(use_color(Auto, false, env(&[("CLICOLOR_FORCE", "1")])));
+        assert!(!use_color(Auto, false, env(&[("CLICOLOR_FORCE", "0")])));
+        assert!(!use_color(
+            Auto,
+            false,
+            env(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")])
+        ));
+    }
 
     #[test]
     fn every_code_is_documented() {

@@ -7,6 +7,7 @@
 //!
 //! Only this crate makes a [`Diagnostic`] or a [`Label`]: other crates report problems.
 
+mod ci;
 pub mod codes;
 mod problem;
 mod render;
@@ -16,6 +17,7 @@ pub mod suggest;
 mod wording_stays_here;
 pub mod words;
 
+pub use ci::{render_github, render_gitlab};
 pub use codes::{Code, CodeInfo, CodeKind, Severity, CATALOGUE};
 pub use problem::{
     ArgIssue, Expected, Found, NameKind, PathLine, Place, Problem, ReadFailure, Returns,

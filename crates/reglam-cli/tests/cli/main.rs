@@ -7,6 +7,7 @@ mod support;
 mod acknowledged;
 mod bad_input_extra;
 mod build;
+mod ci_gate;
 mod cli;
 mod corpus;
 mod mutations;
