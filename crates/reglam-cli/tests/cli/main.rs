@@ -10,4 +10,5 @@ mod build;
 mod cli;
 mod corpus;
 mod mutations;
+mod sarif;
 mod security;
