@@ -26,6 +26,7 @@ pub use problem::{
 pub use reglam_time::{Amount, CalendarReason};
 pub use render::{escape_controls, is_bidi_control, is_unsafe_char};
 pub use render::{json_items, render_human, render_json, render_sarif, JsonDiagnostic, Position};
+pub use render::{DOCS_URL, PROJECT_URL};
 use serde::Serialize;
 pub use source::{FileId, SourceMap, Span};
 

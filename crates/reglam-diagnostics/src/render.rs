@@ -268,15 +268,32 @@ pub fn render_json(items: &[JsonDiagnostic]) -> String {
     serde_json::to_string_pretty(items).expect("diagnostics serialise")
 }
 
+/// Where the project's documentation is published: SARIF's `helpUri` and `informationUri` must
+/// be absolute, so rules point at `docs/diagnostics.md` under this base.
+pub const DOCS_URL: &str = "https://github.com/reglam/reglam/blob/main/docs/";
+
+/// The project's home page (SARIF's `informationUri`).
+pub const PROJECT_URL: &str = "https://github.com/reglam/reglam";
+
+/// The SARIF base id every artifact location is relative to: the directory reglam ran in.
+const SOURCE_ROOT: &str = "%SRCROOT%";
+
 /// SARIF 2.1.0, so that code-scanning services put the findings on the lines.
 pub fn render_sarif(items: &[JsonDiagnostic], version: &str) -> String {
+    let words = crate::words::default();
     let rules: Vec<_> = CATALOGUE
         .iter()
         .map(|info| {
+            let help_uri = format!("{DOCS_URL}diagnostics.md#{}", anchor(info.code, info.title));
             json!({
                 "id": info.code,
+                "name": info.code,
                 "shortDescription": { "text": info.title },
-                "helpUri": format!("docs/diagnostics.md#{}", anchor(info.code, info.title)),
+                "fullDescription": {
+                    "text": words.sarif_rule_description(info.title, info.kind),
+                },
+                "help": { "text": words.sarif_rule_help(&help_uri) },
+                "helpUri": help_uri,
                 "defaultConfiguration": { "level": sarif_level(info.severity) },
             })
         })
@@ -284,28 +301,30 @@ pub fn render_sarif(items: &[JsonDiagnostic], version: &str) -> String {
     let results: Vec<_> = items
         .iter()
         .map(|j| {
-            let words = crate::words::default();
             let mut text = j.message.clone();
             if let Some(c) = &j.citation {
                 text.push_str(&format!(" ({}: {c})", words.in_the_act()));
             }
             let mut result = json!({
                 "ruleId": j.code,
-                "ruleIndex": CATALOGUE.iter().position(|i| i.code == j.code),
                 "level": sarif_level(j.severity),
                 "message": { "text": format!("{text}\n{}: {}", words.help(), j.help) },
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": { "uri": j.file },
+                        "artifactLocation": sarif_artifact(&j.file),
                         "region": {
-                            "startLine": j.start.line,
-                            "startColumn": j.start.column,
-                            "endLine": j.end.line,
-                            "endColumn": j.end.column,
+                            "startLine": j.start.line.max(1),
+                            "startColumn": j.start.column.max(1),
+                            "endLine": j.end.line.max(1),
+                            "endColumn": j.end.column.max(1),
                         }
                     }
                 }],
             });
+            // A code outside the catalogue has no rule to index: the schema forbids `null`.
+            if let Some(index) = CATALOGUE.iter().position(|i| i.code == j.code) {
+                result["ruleIndex"] = json!(index);
+            }
             if let Some(a) = &j.acknowledged {
                 let kind = match a.kind {
                     AcknowledgementKind::InSource => "inSource",
@@ -313,6 +332,7 @@ pub fn render_sarif(items: &[JsonDiagnostic], version: &str) -> String {
                 };
                 result["suppressions"] = json!([{
                     "kind": kind,
+                    "status": "accepted",
                     "justification": acknowledged_reason(a),
                 }]);
             }
@@ -320,19 +340,64 @@ pub fn render_sarif(items: &[JsonDiagnostic], version: &str) -> String {
         })
         .collect();
     let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
             "tool": { "driver": {
                 "name": "reglam",
                 "version": version,
-                "informationUri": "docs/diagnostics.md",
+                "informationUri": PROJECT_URL,
                 "rules": rules,
             }},
+            "originalUriBaseIds": {
+                SOURCE_ROOT: { "description": { "text": words.sarif_source_root() } },
+            },
+            "columnKind": "unicodeCodePoints",
             "results": results,
         }],
     });
     serde_json::to_string_pretty(&log).expect("SARIF serialises")
+}
+
+/// A file's SARIF location: a relative path becomes a URI reference relative to the source root
+/// (percent-encoded, `/`-separated, without `./`); an absolute one a `file:` URI of its own.
+fn sarif_artifact(file: &str) -> serde_json::Value {
+    let path = file.replace('\\', "/");
+    let b = path.as_bytes();
+    let drive = b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'/';
+    let absolute = path.starts_with('/') || drive;
+    if absolute {
+        let path = percent_encode(path.trim_start_matches('/'));
+        // A drive letter keeps its colon: `file:///C:/…`.
+        let path = match path.split_once("%3A") {
+            Some((drive, rest)) if drive.len() == 1 => format!("{drive}:{rest}"),
+            _ => path,
+        };
+        return json!({ "uri": format!("file:///{path}") });
+    }
+    let mut rest = path.as_str();
+    while let Some(r) = rest.strip_prefix("./") {
+        rest = r.trim_start_matches('/');
+    }
+    json!({ "uri": percent_encode(rest), "uriBaseId": SOURCE_ROOT })
+}
+
+/// Percent-encodes every byte of a path but the unreserved characters of RFC 3986 and `/`, so
+/// that Cyrillic names, spaces and `%` make a valid URI reference. A `:` is encoded as well:
+/// in a first segment it would read as a scheme.
+fn percent_encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => {
+                let _ = write!(out, "%{b:02X}");
+            }
+        }
+    }
+    out
 }
 
 /// The anchor a Markdown renderer gives the heading `## CODE title`.
@@ -399,6 +464,18 @@ mod tests {
         let carets = lines[snippet + 1];
         assert_eq!(carets.find('^'), Some(col), "{out}");
         assert_eq!(carets.matches('^').count(), "target".len(), "{out}");
+    }
+
+    #[test]
+    fn sarif_locations_are_uri_references() {
+        let uri = |f: &str| sarif_artifact(f)["uri"].as_str().unwrap().to_string();
+        assert_eq!(uri("./a/b.reglam"), "a/b.reglam");
+        assert_eq!(sarif_artifact("a.reglam")["uriBaseId"], SOURCE_ROOT);
+        assert_eq!(uri("акт 1%.reglam"), "%D0%B0%D0%BA%D1%82%201%25.reglam");
+        assert_eq!(uri("x:y.reglam"), "x%3Ay.reglam");
+        assert_eq!(uri("/srv/a b.reglam"), "file:///srv/a%20b.reglam");
+        assert_eq!(uri("C:\\src\\a.reglam"), "file:///C:/src/a.reglam");
+        assert!(sarif_artifact("/srv/a.reglam").get("uriBaseId").is_none());
     }
 
     #[test]

@@ -11,4 +11,5 @@ mod ci_gate;
 mod cli;
 mod corpus;
 mod mutations;
+mod sarif;
 mod security;

@@ -355,6 +355,23 @@ impl Words for English {
         "in the baseline"
     }
 
+    fn sarif_source_root(&self) -> &'static str {
+        "the directory reglam ran in: file paths are relative to it"
+    }
+
+    fn sarif_rule_description(&self, title: &str, kind: crate::CodeKind) -> String {
+        match kind {
+            crate::CodeKind::Malformed => {
+                format!("{title}: the input cannot be fully read, so nothing is built from it")
+            }
+            crate::CodeKind::Finding => format!("{title}: a finding about the act's content"),
+        }
+    }
+
+    fn sarif_rule_help(&self, uri: &str) -> String {
+        format!("The code is explained, with a wrong and a corrected example, at {uri}")
+    }
+
     fn fallback_outputs(&self, outputs: usize, regulations: usize) -> String {
         format!(
             "{outputs} document{} or diagram{} of {regulations} regulation{} show{} some texts in the other language, as the source has none in {}; each says so once",

@@ -48,6 +48,12 @@ pub trait Words: Sync {
     fn acknowledged(&self) -> &'static str;
     /// The reason of a finding acknowledged by a baseline file: "in the baseline".
     fn in_baseline(&self) -> &'static str;
+    /// What SARIF's source root `%SRCROOT%` stands for: the directory the check ran in.
+    fn sarif_source_root(&self) -> &'static str;
+    /// A SARIF rule's full description: its title and whether it is malformed input or a finding.
+    fn sarif_rule_description(&self, title: &str, kind: crate::CodeKind) -> String;
+    /// A SARIF rule's help: where the code is explained.
+    fn sarif_rule_help(&self, uri: &str) -> String;
     /// A build's one note that `outputs` documents and diagrams (of `regulations`) show some
     /// texts in the other language, the source having none in theirs.
     fn fallback_outputs(&self, outputs: usize, regulations: usize) -> String;
