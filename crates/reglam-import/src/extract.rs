@@ -1418,8 +1418,55 @@ fn find_actor(reg: &mut RegD, text: &str, cite: &str, lang: Lang, process: bool)
     if let Some(a) = actor_at(reg, body, cite, lang, process) {
         return Some(a);
     }
-    let rest = after_leading_clause(body, lang)?;
-    actor_at(reg, rest, cite, lang, false)
+    if let Some(rest) = after_leading_clause(body, lang) {
+        if let Some(a) = actor_at(reg, rest, cite, lang, false) {
+            return Some(a);
+        }
+    }
+    let phrase = last_clause_agent(body, lang)?;
+    actor_at(reg, &phrase, cite, lang, false)
+}
+
+/// The agent of a list of verbal nouns named only in its last clause, as the subject of that
+/// clause's verbal noun (Kazakh "құжаттарды қабылдау, …, құрылымдық бөлімше басшысының …
+/// орындаушысын айқындауы – 1 жұмыс күні"): the genitive phrase before the agent noun, in the
+/// nominative ("құрылымдық бөлімше басшысы"). Only when the clause ends in a verbal noun with
+/// the possessive ending ("-уы", "-уі"), which is what makes the genitive its subject.
+pub fn last_clause_agent(text: &str, lang: Lang) -> Option<String> {
+    if lang != Lang::Kk {
+        return None;
+    }
+    // The clause before the item's time ("… – 1 (бір) жұмыс күні ішінде").
+    let head = text.split(" – ").next()?.trim_end_matches([';', '.', ' ']);
+    let clause = head.rsplit(',').next()?.trim();
+    if clause.len() == head.trim().len() || clause.contains(['(', ')', '"']) {
+        return None;
+    }
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let last = norm(words.last()?);
+    if !(last.ends_with("уы") || last.ends_with("уі")) {
+        return None;
+    }
+    let (i, nominative) = words.iter().enumerate().take(4).find_map(|(i, w)| {
+        let n = norm(w);
+        let stem = n.strip_suffix("ның").or_else(|| n.strip_suffix("нің"))?;
+        let agent = AGENTS_KK.iter().any(|a| stem.starts_with(a))
+            && (stem.ends_with('ы') || stem.ends_with('і'));
+        agent.then(|| (i, stem.to_string()))
+    })?;
+    // The words before the agent noun qualify it; none of them is in the genitive, which
+    // would make the agent noun whose ("берушінің маманының").
+    let genitive = |w: &str| {
+        ["ның", "нің", "дың", "дің", "тың", "тің"]
+            .iter()
+            .any(|e| norm(w).ends_with(e))
+    };
+    if words[..i].iter().any(|w| genitive(w)) || i + 2 > words.len() {
+        return None;
+    }
+    let mut phrase: Vec<String> = words[..i].iter().map(|w| w.to_string()).collect();
+    phrase.push(nominative);
+    Some(phrase.join(" "))
 }
 
 fn actor_at(reg: &mut RegD, body: &str, cite: &str, lang: Lang, process: bool) -> Option<usize> {
@@ -1675,9 +1722,16 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
         };
         // "… барлық құжаттарды ұсынған кезде кіріс құжаттар журналында тіркейді": an opening
         // clause and a main clause naming nobody go on with the one acting before.
+        // A lower-case line after a numbered sub-paragraph goes on with it (below), cited by it.
+        let goes_on = items.last().is_some_and(|prev: &Item| {
+            prev.kind == ItemKind::Step
+                && prev.cite.starts_with(&format!("{}.", p.num))
+                && text.starts_with(|c: char| c.is_lowercase())
+        });
         let (actor, inherited_here) = match (actor, items.last()) {
             (None, Some(prev))
                 if head.is_none()
+                    && !goes_on
                     && after_leading_clause(text, lang).is_some()
                     && !names_a_remote_channel(text, lang) =>
             {
@@ -1789,7 +1843,17 @@ pub fn result_or_refusal(text: &str) -> Option<(String, String)> {
         &KK,
         r"(?i)(\w+)\s+немесе\s+[^;.]{0,160}?(дәлелді\s+жауап\w*)|(дәлелді\s+жауап\w*)\s+немесе\s+(\w+)",
     );
+    // A decision between giving and refusing ("анықтаманы беру не … беруден бас тарту туралы
+    // шешім қабылдайды"): its two answers.
+    static KK_DECISION: OnceLock<Regex> = OnceLock::new();
+    let kk_decision = re(
+        &KK_DECISION,
+        r"(?i)(\w+\s+беру)\s+(?:не|немесе)\s+([^;.]{0,160}?бас\s+тарту)\s+туралы\s+шешім\s+қабылда",
+    );
     if let Some(c) = ru.captures(text) {
+        return Some((c[1].to_string(), c[2].to_string()));
+    }
+    if let Some(c) = kk_decision.captures(text) {
         return Some((c[1].to_string(), c[2].to_string()));
     }
     let c = kk.captures(text)?;
@@ -2207,6 +2271,19 @@ mod tests {
             Some(("хабарламаны".into(), "дәлелді жауапты".into()))
         );
         assert_eq!(result_or_refusal("выдает уведомление"), None);
+        // A decision between giving and refusing is one; a protocol of it is not.
+        assert_eq!(
+            result_or_refusal(
+                "басшылығы анықтаманы беру не оны беруден бас тарту туралы шешім қабылдайды"
+            ),
+            Some(("анықтаманы беру".into(), "оны беруден бас тарту".into()))
+        );
+        assert_eq!(
+            result_or_refusal(
+                "анықтаманы беру не оны беруден бас тарту туралы шешімінің хаттамасын жасайды"
+            ),
+            None
+        );
     }
 
     #[test]
@@ -2323,6 +2400,33 @@ mod tests {
                 Lang::Kk
             ),
             Some("Мемлекеттік корпорация қызметкері".into())
+        );
+    }
+
+    #[test]
+    fn an_agent_named_in_the_last_clause() {
+        assert_eq!(
+            last_clause_agent(
+                "құжаттарды қабылдау, тіркеу, құрылымдық бөлімше басшысының өтінішті қарау үшін орындаушысын айқындауы – 1 (бір) жұмыс күні ішінде",
+                Lang::Kk
+            ),
+            Some("құрылымдық бөлімше басшысы".into())
+        );
+        // No verbal noun of the agent at the end: the genitive is whose, not who.
+        assert_eq!(
+            last_clause_agent(
+                "құжаттарды қабылдау, бөлімше басшысының қарауына жіберу – 1 (бір) жұмыс күні",
+                Lang::Kk
+            ),
+            None
+        );
+        // One clause only: nothing is named after the list.
+        assert_eq!(
+            last_clause_agent(
+                "бөлімше басшысының орындаушысын айқындауы – 1 (бір) жұмыс күні",
+                Lang::Kk
+            ),
+            None
         );
     }
 
