@@ -379,6 +379,8 @@ const AGENTS_KK: &[&str] = &[
     "орындаушы",
     "хатшы",
     "басшылығ",
+    "бөлімше",
+    "филиал",
 ];
 
 /// The acting noun phrase at the start of an item, for an actor the act does not list:
@@ -1275,6 +1277,11 @@ fn regulation(lines: &[Line], lang: Lang) -> RegD {
         } else {
             None
         };
+        let exception = {
+            let t = p.text.trim_end();
+            t.ends_with(':')
+                && (head.trim_end().ends_with("жағдайда") || head.starts_with("в случае"))
+        };
         let timed = items.iter().filter(|i| !i.durations.is_empty()).count();
         let corp_items = items
             .iter()
@@ -1289,6 +1296,19 @@ fn regulation(lines: &[Line], lang: Lang) -> RegD {
             Some(kind) => {
                 let provider_para = reg.procedure.as_ref().map(|(c, _)| c.clone());
                 match reg.channels.iter_mut().find(|c| c.kind == kind) {
+                    // A paragraph that is one step, its opening sentence, goes on with the
+                    // channel's steps: it states no case.
+                    // "13. … көрсетілетін қызметті берушіден қайтарылған жағдайда:": a paragraph
+                    // headed by a condition alone is a branch of the channel's steps (a return,
+                    // an error), not a case of the service; where it joins them is not read.
+                    Some(ch) if exception && !ch.items.is_empty() => {
+                        reg.todos.push(todo(p.head.no, "channel-items", &p.text));
+                    }
+                    Some(ch)
+                        if items.len() == 1 && items[0].cite == p.num && !ch.items.is_empty() =>
+                    {
+                        ch.items.extend(items);
+                    }
                     Some(ch) if ch.items.is_empty() => {
                         ch.calls_at = provider_para.and_then(|pp| {
                             items.iter().position(|i| refers_to_paragraph(&i.text, &pp))
@@ -1544,12 +1564,58 @@ fn words_within(phrase: &str, name: &str) -> bool {
     j == pw.len()
 }
 
+/// "11. Мемлекеттік корпорация бөлімшесі … 2 (екі) жұмыс күні ішінде … қалыптастырады.", "12.
+/// … келіп түскен күннен бастап Мемлекеттік корпорация филиалы 2 (екі) жұмыс күні ішінде:": a
+/// paragraph whose lines carry no time and whose opening sentence names who acts, with one
+/// time, is one step, cited by the paragraph (its lines are what the step holds).
+fn opening_step(reg: &mut RegD, p: &Para, lang: Lang) -> Option<Item> {
+    let sentence = p
+        .text
+        .split(". ")
+        .next()?
+        .trim()
+        .trim_end_matches(['.', ':', ';'])
+        .trim();
+    let n = norm(sentence);
+    // A term of the service ("… көрсету мерзімі", "срок оказания") is a deadline, not a step.
+    if n.contains("мерзім") || n.contains("срок") {
+        return None;
+    }
+    let durs = durations(sentence);
+    if durs.len() != 1 || is_limit(sentence, &durs[0]) {
+        return None;
+    }
+    // The actor opens the sentence, or its main clause after an opening clause of time
+    // ("… келіп түскен күннен бастап …").
+    let actor = find_actor(reg, sentence, &p.num, lang, false).or_else(|| {
+        let at = sentence.find(" бастап ").filter(|_| lang == Lang::Kk)?;
+        actor_at(reg, &sentence[at + " бастап ".len()..], &p.num, lang, false)
+    })?;
+    Some(Item {
+        kind: ItemKind::Step,
+        line: p.head.no,
+        cite: p.num.clone(),
+        text: sentence.to_string(),
+        actor: Some(actor),
+        durations: durs,
+        alternatives: false,
+        refusal: false,
+        rejects: false,
+        inherited: false,
+    })
+}
+
 fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
     let mut items = Vec::new();
     let subs: Vec<&Line> = p.subs.clone();
     let any_timed = subs
         .iter()
         .any(|s| !durations(cut_cap(&s.text).0).is_empty());
+    if !any_timed {
+        if let Some(step) = opening_step(reg, p, lang) {
+            return vec![step];
+        }
+    }
     let mut last_process_actor = None;
     let mut group: Option<String> = None;
     let abbreviations: Vec<(String, String)> = subs
