@@ -1282,6 +1282,15 @@ fn regulation(lines: &[Line], lang: Lang) -> RegD {
             t.ends_with(':')
                 && (head.trim_end().ends_with("жағдайда") || head.starts_with("в случае"))
         };
+        // One step, the paragraph's own (with the checks made before it).
+        let opening = items
+            .last()
+            .is_some_and(|i| i.kind == ItemKind::Step && i.cite == p.num)
+            && items
+                .iter()
+                .filter(|i| i.kind != ItemKind::Condition)
+                .count()
+                == 1;
         let timed = items.iter().filter(|i| !i.durations.is_empty()).count();
         let corp_items = items
             .iter()
@@ -1304,9 +1313,7 @@ fn regulation(lines: &[Line], lang: Lang) -> RegD {
                     Some(ch) if exception && !ch.items.is_empty() => {
                         reg.todos.push(todo(p.head.no, "channel-items", &p.text));
                     }
-                    Some(ch)
-                        if items.len() == 1 && items[0].cite == p.num && !ch.items.is_empty() =>
-                    {
+                    Some(ch) if opening && !ch.items.is_empty() => {
                         ch.items.extend(items);
                     }
                     Some(ch) if ch.items.is_empty() => {
@@ -1605,6 +1612,51 @@ fn opening_step(reg: &mut RegD, p: &Para, lang: Lang) -> Option<Item> {
     })
 }
 
+/// The checks among the untimed sub-paragraphs of a paragraph read as its opening step ("1) …
+/// тағайындау фактісінің болмауына тексеруді жүзеге асырады, … болған кезде өтінішті
+/// қабылдаудан бас тарту туралы қолхат береді;", "2) … толықтығын … тексереді;"): made before
+/// the step, by whom the line introducing the list names ("Бұл ретте құжаттарды қабылдайтын
+/// маман мынадай іс-қимылдарды жүзеге асырады:"); only under such a line.
+fn opening_checks(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
+    let mut out = Vec::new();
+    let mut actor = None;
+    for s in &p.subs {
+        let t = s.text.trim();
+        let Some((ItemKind::Step, num)) = item_head(t) else {
+            if t.ends_with(':') {
+                let body = ["Бұл ретте ", "При этом "]
+                    .iter()
+                    .find_map(|w| t.strip_prefix(w))
+                    .unwrap_or(t);
+                actor = find_actor(reg, body, &p.num, lang, false);
+            }
+            continue;
+        };
+        let text = strip_number(t)
+            .trim()
+            .trim_end_matches([';', '.', ','])
+            .trim();
+        let n = norm(text);
+        // A list straight under the opening sentence is what the step holds.
+        if actor.is_none() || !(n.contains("тексер") || n.contains("провер")) {
+            continue;
+        }
+        out.push(Item {
+            kind: ItemKind::Condition,
+            line: s.no,
+            cite: format!("{}.{}", p.num, num),
+            text: text.to_string(),
+            actor,
+            durations: Vec::new(),
+            alternatives: false,
+            refusal: n.contains("отказ") || n.contains("бас тарт"),
+            rejects: refuses_acceptance(text),
+            inherited: false,
+        });
+    }
+    out
+}
+
 fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
     let mut items = Vec::new();
     let subs: Vec<&Line> = p.subs.clone();
@@ -1613,7 +1665,9 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
         .any(|s| !durations(cut_cap(&s.text).0).is_empty());
     if !any_timed {
         if let Some(step) = opening_step(reg, p, lang) {
-            return vec![step];
+            let mut items = opening_checks(reg, p, lang);
+            items.push(step);
+            return items;
         }
     }
     let mut last_process_actor = None;
