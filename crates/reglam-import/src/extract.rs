@@ -1450,8 +1450,70 @@ fn find_actor(reg: &mut RegD, text: &str, cite: &str, lang: Lang, process: bool)
             return Some(a);
         }
     }
-    let phrase = last_clause_agent(body, lang)?;
-    actor_at(reg, &phrase, cite, lang, false)
+    if let Some(phrase) = last_clause_agent(body, lang) {
+        return actor_at(reg, &phrase, cite, lang, false);
+    }
+    if !process {
+        return None;
+    }
+    let name = verbal_noun_subject(&reg.actors, body, lang)?;
+    Some(add_actor(reg, &name, cite, false))
+}
+
+/// Names whose genitive is the subject of a Kazakh verbal noun, besides the declared actors.
+/// The longer form with "мемлекеттік" is the same term in full and wins where the act uses it.
+const SUBJECTS_KK: &[&str] = &[
+    "көрсетілетін қызметті алушы",
+    "көрсетілетін қызметті беруші",
+    "мемлекеттік көрсетілетін қызметті алушы",
+    "мемлекеттік көрсетілетін қызметті беруші",
+    "портал",
+];
+
+/// The subject of a Kazakh process worded as a verbal noun with the possessive ending
+/// ("1-процесс – көрсетілетін қызметті алушының … парольді порталға енгізуі", "… хабарламаны
+/// порталдың қалыптастыруы"): the name in the genitive nearest before the verbal noun that
+/// ends the process's first clause, a declared actor's or the applicant's, the provider's or
+/// the portal's. A process ending in the bare verbal noun ("… жіберу") names nobody so.
+pub fn verbal_noun_subject(actors: &[ActorD], text: &str, lang: Lang) -> Option<String> {
+    if lang != Lang::Kk {
+        return None;
+    }
+    let body = text.split_once(" – ").map_or(text, |(_, b)| b);
+    // Parentheses are asides ("(авторизациялау процесі)", "(қол қою)").
+    let mut plain = String::new();
+    let mut depth = 0usize;
+    for c in body.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let clause = plain.split([',', ';', '.', ':']).next()?;
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let last = norm(words.last()?);
+    if !(last.ends_with("уы") || last.ends_with("уі")) || words.len() < 2 {
+        return None;
+    }
+    let genitive = |w: &str| {
+        ["ның", "нің", "дың", "дің", "тың", "тің"]
+            .iter()
+            .any(|e| norm(w).ends_with(e))
+    };
+    let at = words[..words.len() - 1].iter().rposition(|w| genitive(w))?;
+    let names = actors
+        .iter()
+        .map(|a| a.name.as_str())
+        .chain(SUBJECTS_KK.iter().copied());
+    names
+        .filter(|name| {
+            let n = name.split_whitespace().count();
+            at + 1 >= n && starts_with_name(&words[at + 1 - n..=at].join(" "), name) == Some(n)
+        })
+        .max_by_key(|name| name.split_whitespace().count())
+        .map(str::to_string)
 }
 
 /// The agent of a list of verbal nouns named only in its last clause, as the subject of that
@@ -2520,6 +2582,25 @@ mod tests {
                 Lang::Kk
             ),
             Some("Мемлекеттік корпорация қызметкері".into())
+        );
+    }
+
+    #[test]
+    fn the_subject_of_a_verbal_noun() {
+        let subject = |t: &str| verbal_noun_subject(&[], t, Lang::Kk);
+        assert_eq!(
+            subject("1-процесс – көрсетілетін қызметті алушының қызметті алу үшін ЖСН мен парольді порталға енгізуі (авторизациялау процесі)"),
+            Some("көрсетілетін қызметті алушы".into())
+        );
+        // The genitive nearest the verbal noun is its subject; the one before is whose.
+        assert_eq!(
+            subject("2-процесс – көрсетілетін қызметті алушының деректерінде бас тарту туралы хабарламаны порталдың қалыптастыруы"),
+            Some("портал".into())
+        );
+        // The bare verbal noun names nobody.
+        assert_eq!(
+            subject("6-процесс – көрсетілетін қызметті алушының құжатын жіберу"),
+            None
         );
     }
 
