@@ -1565,6 +1565,33 @@ fn actor_at(reg: &mut RegD, body: &str, cite: &str, lang: Lang, process: bool) -
         .enumerate()
         .filter_map(|(i, a)| starts_with_name(body, &a.name).map(|n| (n, i)))
         .max();
+    // "жәрдемақы тағайындау жөніндегі функцияны жүзеге асыратын көрсетілетін қызметті беруші
+    // бөлімінің (басқармасының) маманы …": a listed name after a Kazakh participle that
+    // qualifies it is that unit.
+    let best = best.or_else(|| {
+        if lang != Lang::Kk {
+            return None;
+        }
+        let words: Vec<(usize, &str)> = body
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - body.as_ptr() as usize, w))
+            .take(8)
+            .collect();
+        let at = words.iter().find_map(|(at, w)| {
+            let n = norm(w);
+            ["атын", "етін", "йтын", "йтін", "ытын", "ітін"]
+                .iter()
+                .any(|e| n.ends_with(e))
+                .then_some(at + w.len())
+        })?;
+        let rest = body[at..].trim_start();
+        reg.actors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.listed)
+            .filter_map(|(i, a)| starts_with_name(rest, &a.name).map(|n| (n, i)))
+            .max()
+    });
     if let Some((_, i)) = best {
         // "Комиссия хатшысы" after "Комиссия" was declared: a longer acting phrase is
         // another actor, unless the name is the act's list's.
