@@ -1712,6 +1712,15 @@ fn opening_checks(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
     for s in &p.subs {
         let t = s.text.trim();
         let Some((ItemKind::Step, num)) = item_head(t) else {
+            // "… толық ұсынбаған … жағдайда өтінішті қабылдаудан бас тарту туралы қолхат береді."
+            // after the list: what the last check that refuses nothing ends in when it fails.
+            if is_conditional(t) && refuses_acceptance(t) {
+                if let Some(last) = out.last_mut().filter(|i: &&mut Item| !i.rejects) {
+                    last.rejects = true;
+                    last.refusal = true;
+                }
+                continue;
+            }
             if t.ends_with(':') {
                 let body = ["Бұл ретте ", "При этом "]
                     .iter()

@@ -149,7 +149,7 @@ const FLOORS: &[(&str, &str, &[Floor])] = &[
             ("actors", 0.95, 0.95),
             ("steps", 0.90, 0.78),
             ("conditions", 0.95, 0.88),
-            ("outcomes", 0.82, 0.70),
+            ("outcomes", 0.82, 0.75),
             ("channels", 0.95, 0.95),
             ("citations", 0.95, 0.84),
         ],
