@@ -379,6 +379,8 @@ const AGENTS_KK: &[&str] = &[
     "орындаушы",
     "хатшы",
     "басшылығ",
+    "бөлімше",
+    "филиал",
 ];
 
 /// The acting noun phrase at the start of an item, for an actor the act does not list:
@@ -1275,6 +1277,20 @@ fn regulation(lines: &[Line], lang: Lang) -> RegD {
         } else {
             None
         };
+        let exception = {
+            let t = p.text.trim_end();
+            t.ends_with(':')
+                && (head.trim_end().ends_with("жағдайда") || head.starts_with("в случае"))
+        };
+        // One step, the paragraph's own (with the checks made before it).
+        let opening = items
+            .last()
+            .is_some_and(|i| i.kind == ItemKind::Step && i.cite == p.num)
+            && items
+                .iter()
+                .filter(|i| i.kind != ItemKind::Condition)
+                .count()
+                == 1;
         let timed = items.iter().filter(|i| !i.durations.is_empty()).count();
         let corp_items = items
             .iter()
@@ -1289,6 +1305,17 @@ fn regulation(lines: &[Line], lang: Lang) -> RegD {
             Some(kind) => {
                 let provider_para = reg.procedure.as_ref().map(|(c, _)| c.clone());
                 match reg.channels.iter_mut().find(|c| c.kind == kind) {
+                    // A paragraph that is one step, its opening sentence, goes on with the
+                    // channel's steps: it states no case.
+                    // "13. … көрсетілетін қызметті берушіден қайтарылған жағдайда:": a paragraph
+                    // headed by a condition alone is a branch of the channel's steps (a return,
+                    // an error), not a case of the service; where it joins them is not read.
+                    Some(ch) if exception && !ch.items.is_empty() => {
+                        reg.todos.push(todo(p.head.no, "channel-items", &p.text));
+                    }
+                    Some(ch) if opening && !ch.items.is_empty() => {
+                        ch.items.extend(items);
+                    }
                     Some(ch) if ch.items.is_empty() => {
                         ch.calls_at = provider_para.and_then(|pp| {
                             items.iter().position(|i| refers_to_paragraph(&i.text, &pp))
@@ -1418,8 +1445,117 @@ fn find_actor(reg: &mut RegD, text: &str, cite: &str, lang: Lang, process: bool)
     if let Some(a) = actor_at(reg, body, cite, lang, process) {
         return Some(a);
     }
-    let rest = after_leading_clause(body, lang)?;
-    actor_at(reg, rest, cite, lang, false)
+    if let Some(rest) = after_leading_clause(body, lang) {
+        if let Some(a) = actor_at(reg, rest, cite, lang, false) {
+            return Some(a);
+        }
+    }
+    if let Some(phrase) = last_clause_agent(body, lang) {
+        return actor_at(reg, &phrase, cite, lang, false);
+    }
+    if !process {
+        return None;
+    }
+    let name = verbal_noun_subject(&reg.actors, body, lang)?;
+    Some(add_actor(reg, &name, cite, false))
+}
+
+/// Names whose genitive is the subject of a Kazakh verbal noun, besides the declared actors.
+/// The longer form with "мемлекеттік" is the same term in full and wins where the act uses it.
+const SUBJECTS_KK: &[&str] = &[
+    "көрсетілетін қызметті алушы",
+    "көрсетілетін қызметті беруші",
+    "мемлекеттік көрсетілетін қызметті алушы",
+    "мемлекеттік көрсетілетін қызметті беруші",
+    "портал",
+];
+
+/// The subject of a Kazakh process worded as a verbal noun with the possessive ending
+/// ("1-процесс – көрсетілетін қызметті алушының … парольді порталға енгізуі", "… хабарламаны
+/// порталдың қалыптастыруы"): the name in the genitive nearest before the verbal noun that
+/// ends the process's first clause, a declared actor's or the applicant's, the provider's or
+/// the portal's. A process ending in the bare verbal noun ("… жіберу") names nobody so.
+pub fn verbal_noun_subject(actors: &[ActorD], text: &str, lang: Lang) -> Option<String> {
+    if lang != Lang::Kk {
+        return None;
+    }
+    let body = text.split_once(" – ").map_or(text, |(_, b)| b);
+    // Parentheses are asides ("(авторизациялау процесі)", "(қол қою)").
+    let mut plain = String::new();
+    let mut depth = 0usize;
+    for c in body.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let clause = plain.split([',', ';', '.', ':']).next()?;
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let last = norm(words.last()?);
+    if !(last.ends_with("уы") || last.ends_with("уі")) || words.len() < 2 {
+        return None;
+    }
+    let genitive = |w: &str| {
+        ["ның", "нің", "дың", "дің", "тың", "тің"]
+            .iter()
+            .any(|e| norm(w).ends_with(e))
+    };
+    let at = words[..words.len() - 1].iter().rposition(|w| genitive(w))?;
+    let names = actors
+        .iter()
+        .map(|a| a.name.as_str())
+        .chain(SUBJECTS_KK.iter().copied());
+    names
+        .filter(|name| {
+            let n = name.split_whitespace().count();
+            at + 1 >= n && starts_with_name(&words[at + 1 - n..=at].join(" "), name) == Some(n)
+        })
+        .max_by_key(|name| name.split_whitespace().count())
+        .map(str::to_string)
+}
+
+/// The agent of a list of verbal nouns named only in its last clause, as the subject of that
+/// clause's verbal noun (Kazakh "құжаттарды қабылдау, …, құрылымдық бөлімше басшысының …
+/// орындаушысын айқындауы – 1 жұмыс күні"): the genitive phrase before the agent noun, in the
+/// nominative ("құрылымдық бөлімше басшысы"). Only when the clause ends in a verbal noun with
+/// the possessive ending ("-уы", "-уі"), which is what makes the genitive its subject.
+pub fn last_clause_agent(text: &str, lang: Lang) -> Option<String> {
+    if lang != Lang::Kk {
+        return None;
+    }
+    // The clause before the item's time ("… – 1 (бір) жұмыс күні ішінде").
+    let head = text.split(" – ").next()?.trim_end_matches([';', '.', ' ']);
+    let clause = head.rsplit(',').next()?.trim();
+    if clause.len() == head.trim().len() || clause.contains(['(', ')', '"']) {
+        return None;
+    }
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let last = norm(words.last()?);
+    if !(last.ends_with("уы") || last.ends_with("уі")) {
+        return None;
+    }
+    let (i, nominative) = words.iter().enumerate().take(4).find_map(|(i, w)| {
+        let n = norm(w);
+        let stem = n.strip_suffix("ның").or_else(|| n.strip_suffix("нің"))?;
+        let agent = AGENTS_KK.iter().any(|a| stem.starts_with(a))
+            && (stem.ends_with('ы') || stem.ends_with('і'));
+        agent.then(|| (i, stem.to_string()))
+    })?;
+    // The words before the agent noun qualify it; none of them is in the genitive, which
+    // would make the agent noun whose ("берушінің маманының").
+    let genitive = |w: &str| {
+        ["ның", "нің", "дың", "дің", "тың", "тің"]
+            .iter()
+            .any(|e| norm(w).ends_with(e))
+    };
+    if words[..i].iter().any(|w| genitive(w)) || i + 2 > words.len() {
+        return None;
+    }
+    let mut phrase: Vec<String> = words[..i].iter().map(|w| w.to_string()).collect();
+    phrase.push(nominative);
+    Some(phrase.join(" "))
 }
 
 fn actor_at(reg: &mut RegD, body: &str, cite: &str, lang: Lang, process: bool) -> Option<usize> {
@@ -1429,6 +1565,33 @@ fn actor_at(reg: &mut RegD, body: &str, cite: &str, lang: Lang, process: bool) -
         .enumerate()
         .filter_map(|(i, a)| starts_with_name(body, &a.name).map(|n| (n, i)))
         .max();
+    // "жәрдемақы тағайындау жөніндегі функцияны жүзеге асыратын көрсетілетін қызметті беруші
+    // бөлімінің (басқармасының) маманы …": a listed name after a Kazakh participle that
+    // qualifies it is that unit.
+    let best = best.or_else(|| {
+        if lang != Lang::Kk {
+            return None;
+        }
+        let words: Vec<(usize, &str)> = body
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - body.as_ptr() as usize, w))
+            .take(8)
+            .collect();
+        let at = words.iter().find_map(|(at, w)| {
+            let n = norm(w);
+            ["атын", "етін", "йтын", "йтін", "ытын", "ітін"]
+                .iter()
+                .any(|e| n.ends_with(e))
+                .then_some(at + w.len())
+        })?;
+        let rest = body[at..].trim_start();
+        reg.actors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.listed)
+            .filter_map(|(i, a)| starts_with_name(rest, &a.name).map(|n| (n, i)))
+            .max()
+    });
     if let Some((_, i)) = best {
         // "Комиссия хатшысы" after "Комиссия" was declared: a longer acting phrase is
         // another actor, unless the name is the act's list's.
@@ -1497,12 +1660,114 @@ fn words_within(phrase: &str, name: &str) -> bool {
     j == pw.len()
 }
 
+/// "11. Мемлекеттік корпорация бөлімшесі … 2 (екі) жұмыс күні ішінде … қалыптастырады.", "12.
+/// … келіп түскен күннен бастап Мемлекеттік корпорация филиалы 2 (екі) жұмыс күні ішінде:": a
+/// paragraph whose lines carry no time and whose opening sentence names who acts, with one
+/// time, is one step, cited by the paragraph (its lines are what the step holds).
+fn opening_step(reg: &mut RegD, p: &Para, lang: Lang) -> Option<Item> {
+    let sentence = p
+        .text
+        .split(". ")
+        .next()?
+        .trim()
+        .trim_end_matches(['.', ':', ';'])
+        .trim();
+    let n = norm(sentence);
+    // A term of the service ("… көрсету мерзімі", "срок оказания") is a deadline, not a step.
+    if n.contains("мерзім") || n.contains("срок") {
+        return None;
+    }
+    let durs = durations(sentence);
+    if durs.len() != 1 || is_limit(sentence, &durs[0]) {
+        return None;
+    }
+    // The actor opens the sentence, or its main clause after an opening clause of time
+    // ("… келіп түскен күннен бастап …").
+    let actor = find_actor(reg, sentence, &p.num, lang, false).or_else(|| {
+        let at = sentence.find(" бастап ").filter(|_| lang == Lang::Kk)?;
+        actor_at(reg, &sentence[at + " бастап ".len()..], &p.num, lang, false)
+    })?;
+    Some(Item {
+        kind: ItemKind::Step,
+        line: p.head.no,
+        cite: p.num.clone(),
+        text: sentence.to_string(),
+        actor: Some(actor),
+        durations: durs,
+        alternatives: false,
+        refusal: false,
+        rejects: false,
+        inherited: false,
+    })
+}
+
+/// The checks among the untimed sub-paragraphs of a paragraph read as its opening step ("1) …
+/// тағайындау фактісінің болмауына тексеруді жүзеге асырады, … болған кезде өтінішті
+/// қабылдаудан бас тарту туралы қолхат береді;", "2) … толықтығын … тексереді;"): made before
+/// the step, by whom the line introducing the list names ("Бұл ретте құжаттарды қабылдайтын
+/// маман мынадай іс-қимылдарды жүзеге асырады:"); only under such a line.
+fn opening_checks(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
+    let mut out = Vec::new();
+    let mut actor = None;
+    for s in &p.subs {
+        let t = s.text.trim();
+        let Some((ItemKind::Step, num)) = item_head(t) else {
+            // "… толық ұсынбаған … жағдайда өтінішті қабылдаудан бас тарту туралы қолхат береді."
+            // after the list: what the last check that refuses nothing ends in when it fails.
+            if is_conditional(t) && refuses_acceptance(t) {
+                if let Some(last) = out.last_mut().filter(|i: &&mut Item| !i.rejects) {
+                    last.rejects = true;
+                    last.refusal = true;
+                }
+                continue;
+            }
+            if t.ends_with(':') {
+                let body = ["Бұл ретте ", "При этом "]
+                    .iter()
+                    .find_map(|w| t.strip_prefix(w))
+                    .unwrap_or(t);
+                actor = find_actor(reg, body, &p.num, lang, false);
+            }
+            continue;
+        };
+        let text = strip_number(t)
+            .trim()
+            .trim_end_matches([';', '.', ','])
+            .trim();
+        let n = norm(text);
+        // A list straight under the opening sentence is what the step holds.
+        if actor.is_none() || !(n.contains("тексер") || n.contains("провер")) {
+            continue;
+        }
+        out.push(Item {
+            kind: ItemKind::Condition,
+            line: s.no,
+            cite: format!("{}.{}", p.num, num),
+            text: text.to_string(),
+            actor,
+            durations: Vec::new(),
+            alternatives: false,
+            refusal: n.contains("отказ") || n.contains("бас тарт"),
+            rejects: refuses_acceptance(text),
+            inherited: false,
+        });
+    }
+    out
+}
+
 fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
     let mut items = Vec::new();
     let subs: Vec<&Line> = p.subs.clone();
     let any_timed = subs
         .iter()
         .any(|s| !durations(cut_cap(&s.text).0).is_empty());
+    if !any_timed {
+        if let Some(step) = opening_step(reg, p, lang) {
+            let mut items = opening_checks(reg, p, lang);
+            items.push(step);
+            return items;
+        }
+    }
     let mut last_process_actor = None;
     let mut group: Option<String> = None;
     let abbreviations: Vec<(String, String)> = subs
@@ -1675,9 +1940,16 @@ fn items_of(reg: &mut RegD, p: &Para, lang: Lang) -> Vec<Item> {
         };
         // "… барлық құжаттарды ұсынған кезде кіріс құжаттар журналында тіркейді": an opening
         // clause and a main clause naming nobody go on with the one acting before.
+        // A lower-case line after a numbered sub-paragraph goes on with it (below), cited by it.
+        let goes_on = items.last().is_some_and(|prev: &Item| {
+            prev.kind == ItemKind::Step
+                && prev.cite.starts_with(&format!("{}.", p.num))
+                && text.starts_with(|c: char| c.is_lowercase())
+        });
         let (actor, inherited_here) = match (actor, items.last()) {
             (None, Some(prev))
                 if head.is_none()
+                    && !goes_on
                     && after_leading_clause(text, lang).is_some()
                     && !names_a_remote_channel(text, lang) =>
             {
@@ -1789,7 +2061,17 @@ pub fn result_or_refusal(text: &str) -> Option<(String, String)> {
         &KK,
         r"(?i)(\w+)\s+немесе\s+[^;.]{0,160}?(дәлелді\s+жауап\w*)|(дәлелді\s+жауап\w*)\s+немесе\s+(\w+)",
     );
+    // A decision between giving and refusing ("анықтаманы беру не … беруден бас тарту туралы
+    // шешім қабылдайды"): its two answers.
+    static KK_DECISION: OnceLock<Regex> = OnceLock::new();
+    let kk_decision = re(
+        &KK_DECISION,
+        r"(?i)(\w+\s+беру)\s+(?:не|немесе)\s+([^;.]{0,160}?бас\s+тарту)\s+туралы\s+шешім\s+қабылда",
+    );
     if let Some(c) = ru.captures(text) {
+        return Some((c[1].to_string(), c[2].to_string()));
+    }
+    if let Some(c) = kk_decision.captures(text) {
         return Some((c[1].to_string(), c[2].to_string()));
     }
     let c = kk.captures(text)?;
@@ -2207,6 +2489,19 @@ mod tests {
             Some(("хабарламаны".into(), "дәлелді жауапты".into()))
         );
         assert_eq!(result_or_refusal("выдает уведомление"), None);
+        // A decision between giving and refusing is one; a protocol of it is not.
+        assert_eq!(
+            result_or_refusal(
+                "басшылығы анықтаманы беру не оны беруден бас тарту туралы шешім қабылдайды"
+            ),
+            Some(("анықтаманы беру".into(), "оны беруден бас тарту".into()))
+        );
+        assert_eq!(
+            result_or_refusal(
+                "анықтаманы беру не оны беруден бас тарту туралы шешімінің хаттамасын жасайды"
+            ),
+            None
+        );
     }
 
     #[test]
@@ -2323,6 +2618,52 @@ mod tests {
                 Lang::Kk
             ),
             Some("Мемлекеттік корпорация қызметкері".into())
+        );
+    }
+
+    #[test]
+    fn the_subject_of_a_verbal_noun() {
+        let subject = |t: &str| verbal_noun_subject(&[], t, Lang::Kk);
+        assert_eq!(
+            subject("1-процесс – көрсетілетін қызметті алушының қызметті алу үшін ЖСН мен парольді порталға енгізуі (авторизациялау процесі)"),
+            Some("көрсетілетін қызметті алушы".into())
+        );
+        // The genitive nearest the verbal noun is its subject; the one before is whose.
+        assert_eq!(
+            subject("2-процесс – көрсетілетін қызметті алушының деректерінде бас тарту туралы хабарламаны порталдың қалыптастыруы"),
+            Some("портал".into())
+        );
+        // The bare verbal noun names nobody.
+        assert_eq!(
+            subject("6-процесс – көрсетілетін қызметті алушының құжатын жіберу"),
+            None
+        );
+    }
+
+    #[test]
+    fn an_agent_named_in_the_last_clause() {
+        assert_eq!(
+            last_clause_agent(
+                "құжаттарды қабылдау, тіркеу, құрылымдық бөлімше басшысының өтінішті қарау үшін орындаушысын айқындауы – 1 (бір) жұмыс күні ішінде",
+                Lang::Kk
+            ),
+            Some("құрылымдық бөлімше басшысы".into())
+        );
+        // No verbal noun of the agent at the end: the genitive is whose, not who.
+        assert_eq!(
+            last_clause_agent(
+                "құжаттарды қабылдау, бөлімше басшысының қарауына жіберу – 1 (бір) жұмыс күні",
+                Lang::Kk
+            ),
+            None
+        );
+        // One clause only: nothing is named after the list.
+        assert_eq!(
+            last_clause_agent(
+                "бөлімше басшысының орындаушысын айқындауы – 1 (бір) жұмыс күні",
+                Lang::Kk
+            ),
+            None
         );
     }
 

@@ -252,9 +252,12 @@ fn channel(o: &mut String, r: &RegD, ch: &ChannelD, k: usize, ids: &mut Ids) {
     let result = ids.take(format!("result_{id}"));
     // The provider's step that prepares the result or a reasoned refusal decides between the
     // two outcomes; the channels carry its result, so each ends in that decision.
+    // A channel that neither runs the procedure nor has steps of its own decides nothing.
+    let runs = (ch.kind == "provider" && has_proc) || ch.calls_at.is_some() || !ch.items.is_empty();
     let decision = r
         .procedure
         .iter()
+        .filter(|_| runs)
         .flat_map(|(_, items)| items.iter())
         .chain(ch.items.iter().filter(|_| !has_proc))
         .filter(|it| it.kind != ItemKind::Condition)

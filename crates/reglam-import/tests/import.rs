@@ -121,7 +121,7 @@ const FLOORS: &[(&str, &str, &[Floor])] = &[
         "001",
         "pavlodar-2015-222-8",
         &[
-            ("actors", 0.96, 0.89),
+            ("actors", 0.96, 0.96),
             ("steps", 0.95, 0.89),
             ("conditions", 0.90, 0.78),
             ("outcomes", 0.82, 0.64),
@@ -146,12 +146,12 @@ const FLOORS: &[(&str, &str, &[Floor])] = &[
         "004",
         "mtszn-2018-20",
         &[
-            ("actors", 0.95, 0.60),
-            ("steps", 0.90, 0.68),
-            ("conditions", 0.95, 0.64),
-            ("outcomes", 0.80, 0.58),
+            ("actors", 0.95, 0.95),
+            ("steps", 0.90, 0.78),
+            ("conditions", 0.95, 0.88),
+            ("outcomes", 0.82, 0.75),
             ("channels", 0.95, 0.95),
-            ("citations", 0.95, 0.75),
+            ("citations", 0.95, 0.84),
         ],
     ),
 ];
