@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-3}
-WORK=${BENCH_DIR:-$(mktemp -d /tmp/reglam-bench.XXXXXX)}
+WORK=${BENCH_DIR:-$(mktemp -d -t reglam-bench.XXXXXX)}
 trap 'rm -rf "$WORK"' EXIT
 cargo build --release -q -p reglam-cli -p reglam-gen
 REGLAM=$PWD/target/release/reglam

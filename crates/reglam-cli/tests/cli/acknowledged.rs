@@ -1,25 +1,6 @@
 //! Acknowledged findings and baselines through the binary: exit status, outputs, round trip.
 
-use crate::support::{reglam, temp};
-
-const OVERRUN: &str = r#"regulation r {
-  title ru "Пример"
-  deadline 1 h
-  actor s ru "специалист"
-  channel provider provider {
-    step a s 30 min "регистрирует"
-    step b s 45 min "проверяет"
-    outcome done result @5.2
-  }
-}
-"#;
-
-fn acknowledged(text: &str) -> String {
-    text.replace(
-        "    outcome done result @5.2\n",
-        "    outcome done result @5.2\n    acknowledge E020 done \"the act's steps add up to more\" @5.1\n",
-    )
-}
+use crate::support::{acknowledged, reglam, temp, OVERRUN};
 
 #[test]
 fn an_acknowledged_error_does_not_fail_the_check() {

@@ -1,22 +1,10 @@
 //! Issue 12, "A CI that can gate on the corpus": `--color`, `-` for standard input, an empty
 //! run as a usage error, and the GitHub and GitLab report formats.
 
-use crate::support::{reglam, temp};
+use crate::support::{acknowledged, reglam, temp, OVERRUN};
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
-
-const OVERRUN: &str = r#"regulation r {
-  title ru "Пример"
-  deadline 1 h
-  actor s ru "специалист"
-  channel provider provider {
-    step a s 30 min "регистрирует"
-    step b s 45 min "проверяет"
-    outcome done result @5.2
-  }
-}
-"#;
 
 /// `reglam ARGS` in `dir` with exactly the colour variables given, and `stdin` as input.
 fn run(args: &[&str], dir: &Path, env: &[(&str, &str)], stdin: &str) -> (i32, String, String) {
@@ -145,13 +133,6 @@ fn checking_no_file_is_a_usage_error() {
         assert!(out.is_empty(), "{format}: {out}");
         assert!(err.contains("error: checked 0 files"), "{err}");
     }
-}
-
-fn acknowledged(text: &str) -> String {
-    text.replace(
-        "    outcome done result @5.2\n",
-        "    outcome done result @5.2\n    acknowledge E020 done \"the act's steps add up to more\" @5.1\n",
-    )
 }
 
 #[test]

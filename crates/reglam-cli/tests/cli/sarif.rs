@@ -1,21 +1,8 @@
 //! SARIF that code-scanning services accept: `check --format sarif` validated against the
 //! official SARIF 2.1.0 schema (vendored in tests/sarif/, see its README), formats included.
 
-use crate::support::{reglam, repo, temp};
+use crate::support::{acknowledged, reglam, repo, temp, OVERRUN};
 use serde_json::Value;
-
-const OVERRUN: &str = r#"regulation r {
-  title ru "Пример"
-  deadline 1 h
-  actor s ru "специалист"
-  channel provider provider {
-    step a s 30 min "регистрирует"
-    step b s 45 min "проверяет"
-    outcome done result @5.2
-    acknowledge E020 done "the act's steps add up to more" @5.1
-  }
-}
-"#;
 
 fn schema() -> Value {
     let text = std::fs::read_to_string(repo().join("tests/sarif/sarif-schema-2.1.0.json"))
@@ -89,10 +76,10 @@ fn the_corpus_validates_against_the_sarif_schema() {
 fn a_small_case_validates_with_odd_names_and_a_baseline() {
     let d = temp("sarif");
     std::fs::create_dir(d.join("акты и 100%")).unwrap();
-    std::fs::write(d.join("акты и 100%/act.reglam"), OVERRUN).unwrap();
+    std::fs::write(d.join("акты и 100%/act.reglam"), acknowledged(OVERRUN)).unwrap();
     std::fs::write(
         d.join("plain.reglam"),
-        OVERRUN.replace("    acknowledge", "#"),
+        acknowledged(OVERRUN).replace("    acknowledge", "#"),
     )
     .unwrap();
     let log = sarif(
@@ -150,7 +137,7 @@ fn a_small_case_validates_with_odd_names_and_a_baseline() {
 #[test]
 fn the_schema_check_rejects_the_old_output() {
     let d = temp("sarif-old");
-    std::fs::write(d.join("act.reglam"), OVERRUN).unwrap();
+    std::fs::write(d.join("act.reglam"), acknowledged(OVERRUN)).unwrap();
     let mut log = sarif(&["check", "--format", "sarif", "act.reglam"], &d);
     assert_valid(&log);
     let driver = &mut log["runs"][0]["tool"]["driver"];

@@ -46,3 +46,24 @@ impl AsRef<Path> for Scratch {
         self.0.path()
     }
 }
+
+/// A regulation whose path (75 min) overruns its deadline (1 h): an E020 of the act.
+pub const OVERRUN: &str = r#"regulation r {
+  title ru "Пример"
+  deadline 1 h
+  actor s ru "специалист"
+  channel provider provider {
+    step a s 30 min "регистрирует"
+    step b s 45 min "проверяет"
+    outcome done result @5.2
+  }
+}
+"#;
+
+/// `text` (such as [`OVERRUN`]) with its overrun acknowledged as the act's own.
+pub fn acknowledged(text: &str) -> String {
+    text.replace(
+        "    outcome done result @5.2\n",
+        "    outcome done result @5.2\n    acknowledge E020 done \"the act's steps add up to more\" @5.1\n",
+    )
+}
